@@ -1,0 +1,13 @@
+/*
+ * cmds: the subcommands, one struct cli_cmd each, defined in cmd_<name>.c.
+ * cli.c lists them in its table; adding a command is a new cmd_<name>.c,
+ * one line here and one row there.
+ */
+#ifndef NEWSTM_CMDS_H
+#define NEWSTM_CMDS_H
+
+#include "cli.h"
+
+extern const struct cli_cmd cmd_text;
+
+#endif

@@ -1,0 +1,76 @@
+/*
+ * norm: Unicode for the rest of newstm, on top of utf8proc.
+ *
+ * NFC normalisation, case folding, character categories and the
+ * character-level clean-up of input text (newlines, odd spaces, invisible
+ * characters).  Every function here takes valid UTF-8 (text.c guarantees
+ * it); none of them reads files or knows about paragraphs or sentences.
+ */
+#ifndef NEWSTM_NORM_H
+#define NEWSTM_NORM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+/*
+ * Decode the code point at s[*i] (s valid UTF-8, *i < n) and advance *i
+ * past it.  Never reads beyond n; a malformed byte decodes as itself.
+ */
+int32_t norm_next(const char *s, size_t n, size_t *i);
+/* Decode the code point that ends at s[*i] (*i > 0) and move *i to its start. */
+int32_t norm_prev(const char *s, size_t *i);
+/* Encode cp as UTF-8 into out; returns the byte count (1-4). */
+size_t norm_encode(char out[4], int32_t cp);
+/* Append cp to b as UTF-8. */
+void norm_add(struct buf *b, int32_t cp);
+/* Number of code points in s[0..n). */
+size_t norm_count(const char *s, size_t n);
+
+/* Append the NFC form of s[0..n) to out. */
+void norm_nfc(struct buf *out, const char *s, size_t n);
+/*
+ * Append a comparison key of s: NFC, case folded (Unicode full case
+ * folding, so "Straße" and "STRASSE" fold alike).
+ */
+void norm_fold(struct buf *out, const char *s, size_t n);
+/*
+ * Append s case folded and with diacritics removed (é -> e, ł -> l,
+ * й -> и): a loose key for names and cognates.  Letters that are not
+ * decomposable (ø, ß, ł) are mapped to their base letters by a small table.
+ */
+void norm_fold_strip(struct buf *out, const char *s, size_t n);
+
+/*
+ * Append the cleaned form of raw UTF-8 text: CRLF and CR become LF, U+2028
+ * LF, U+2029 two LFs; tab, no-break, thin and every other space separator
+ * become U+0020; soft hyphens, zero-width characters, bidi controls and
+ * other control characters are removed; the result is in NFC.  Line
+ * structure is otherwise kept, byte for byte where nothing changes.
+ */
+void norm_clean(struct buf *out, const char *s, size_t n);
+
+/* Character classes (Unicode general categories). */
+int norm_is_letter(int32_t cp);
+int norm_is_upper(int32_t cp); /* Lu or Lt */
+int norm_is_lower(int32_t cp); /* Ll */
+int norm_is_digit(int32_t cp); /* Nd */
+int norm_is_alnum(int32_t cp); /* letter, mark or number */
+int norm_is_mark(int32_t cp);  /* Mn, Mc, Me */
+int norm_is_punct(int32_t cp); /* P* */
+int norm_is_symbol(int32_t cp); /* S* */
+int norm_is_space(int32_t cp); /* Zs, tab, LF, CR */
+int32_t norm_lower(int32_t cp);
+int32_t norm_upper(int32_t cp);
+
+enum norm_script {
+	SCRIPT_OTHER = 0,
+	SCRIPT_LATIN,
+	SCRIPT_CYRILLIC,
+	SCRIPT_GREEK,
+};
+/* The script of a letter (SCRIPT_OTHER for non-letters and other scripts). */
+enum norm_script norm_script(int32_t cp);
+
+#endif

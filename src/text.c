@@ -1,0 +1,507 @@
+#include "text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <uchardet.h>
+
+#include "norm.h"
+#include "banned.h"
+
+/* How much of a file the encoding guess looks at. */
+#define SNIFF_BYTES (64 * 1024)
+
+int text_read(struct buf *out, const char *path, const char *name,
+	      struct err *e)
+{
+	FILE *f = NULL;
+	struct stat st;
+	char chunk[65536];
+	size_t got;
+	int from_stdin = !path || !strcmp(path, "-");
+	int rc = 0;
+
+	if (from_stdin) {
+		f = stdin;
+	} else {
+		f = fopen(path, "rb");
+		if (!f)
+			return err_set(e, ERR_IO, "%s: cannot open: %s", name,
+				       strerror(errno));
+	}
+	if (fstat(fileno(f), &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			rc = err_set(e, ERR_IO, "%s: is a directory", name);
+			goto out;
+		}
+		if (S_ISREG(st.st_mode) && (size_t)st.st_size > TEXT_MAX_BYTES) {
+			rc = err_set(e, ERR_LIMIT,
+				     "%s: too large (%lld bytes; the limit is "
+				     "%zu)",
+				     name, (long long)st.st_size,
+				     TEXT_MAX_BYTES);
+			goto out;
+		}
+		if (S_ISREG(st.st_mode))
+			buf_grow(out, (size_t)st.st_size);
+	}
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (out->len + got > TEXT_MAX_BYTES) {
+			rc = err_set(e, ERR_LIMIT,
+				     "%s: too large (the limit is %zu bytes)",
+				     name, TEXT_MAX_BYTES);
+			goto out;
+		}
+		buf_add(out, chunk, got);
+	}
+	if (ferror(f))
+		rc = err_set(e, ERR_IO, "%s: read error: %s", name,
+			     strerror(errno));
+out:
+	if (f && !from_stdin)
+		fclose(f);
+	return rc;
+}
+
+/*
+ * Length of the valid UTF-8 sequence at s[i], or 0 if the byte at i does
+ * not start one.
+ */
+static size_t utf8_seq(const unsigned char *s, size_t n, size_t i)
+{
+	unsigned char c = s[i];
+	size_t len, k;
+	uint32_t cp;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		len = 3, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (i + len > n)
+		return 0;
+	for (k = 1; k < len; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i + k] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+int text_utf8_valid(const char *s, size_t n, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = utf8_seq(u, n, i);
+		if (!len) {
+			if (bad)
+				*bad = i;
+			return 0;
+		}
+		i += len;
+	}
+	return 1;
+}
+
+/* 1-based line number of byte offset off, counting LF bytes before it. */
+static size_t line_of(const char *s, size_t off)
+{
+	size_t line = 1, i;
+
+	for (i = 0; i < off; i++)
+		if (s[i] == '\n')
+			line++;
+	return line;
+}
+
+/*
+ * Copy UTF-8 input to out, replacing each invalid byte sequence with
+ * U+FFFD (lossy) or failing at the first one.
+ */
+static int utf8_copy(struct buf *out, struct text_info *info, const char *s,
+		     size_t n, const char *name, int lossy, struct err *e)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, run = 0, len;
+
+	while (i < n) {
+		len = u[i] < 0x80 ? 1 : utf8_seq(u, n, i);
+		if (len) {
+			i += len;
+			continue;
+		}
+		if (!lossy)
+			return err_set(e, ERR_ENCODING,
+				       "%s: invalid UTF-8 at byte %zu (line %zu)",
+				       name, i, line_of(s, i));
+		buf_add(out, s + run, i - run);
+		buf_add(out, "\xEF\xBF\xBD", 3);
+		info->replaced++;
+		/* skip the whole maximal invalid subpart */
+		i++;
+		while (i < n && (u[i] & 0xC0) == 0x80)
+			i++;
+		run = i;
+	}
+	buf_add(out, s + run, n - run);
+	return 0;
+}
+
+/*
+ * Convert with iconv from encoding `from` to UTF-8, appending to out.  In
+ * lossy mode an invalid byte becomes U+FFFD; otherwise the first one fails
+ * with its offset (in the input) and line (counted in the output so far).
+ */
+static int iconv_copy(struct buf *out, struct text_info *info,
+		      const char *from, const char *s, size_t n,
+		      const char *name, int lossy, struct err *e)
+{
+	iconv_t cd;
+	char *in = (char *)(uintptr_t)s;
+	size_t inleft = n;
+	size_t start = out->len;
+	int rc = 0;
+
+	cd = iconv_open("UTF-8", from);
+	if (cd == (iconv_t)-1)
+		return err_set(e, ERR_USAGE, "unknown encoding '%s'", from);
+	for (;;) {
+		char *o;
+		size_t oleft, r;
+
+		buf_grow(out, inleft * 2 + 64);
+		if (out->overflow) {
+			rc = err_set(e, ERR_LIMIT, "%s: too large", name);
+			break;
+		}
+		o = out->data + out->len;
+		oleft = out->cap - out->len - 1;
+		r = iconv(cd, inleft ? &in : NULL, &inleft, &o, &oleft);
+		out->len = (size_t)(o - out->data);
+		out->data[out->len] = '\0';
+		if (r != (size_t)-1) {
+			if (!inleft)
+				break; /* shift state flushed by the NULL call */
+			continue;
+		}
+		if (errno == E2BIG)
+			continue;
+		if (errno == EILSEQ || errno == EINVAL) {
+			size_t off = n - inleft;
+
+			if (!lossy) {
+				rc = err_set(
+					e, ERR_ENCODING,
+					"%s: invalid %s at byte %zu (line %zu)",
+					name, from, off,
+					line_of(out->data + start,
+						out->len - start));
+				break;
+			}
+			buf_add(out, "\xEF\xBF\xBD", 3);
+			info->replaced++;
+			/* UTF-16 code units are two bytes wide */
+			if (!strncasecmp(from, "UTF-16", 6) && inleft >= 2) {
+				in += 2;
+				inleft -= 2;
+			} else {
+				in++;
+				inleft--;
+			}
+			continue;
+		}
+		rc = err_set(e, ERR_ENCODING, "%s: cannot convert from %s: %s",
+			     name, from, strerror(errno));
+		break;
+	}
+	iconv_close(cd);
+	return rc;
+}
+
+/* The legacy encodings newstm tells apart by itself. */
+static const char *const legacy[] = {
+	"WINDOWS-1252", "ISO-8859-1", "WINDOWS-1250", "ISO-8859-2",
+	"WINDOWS-1251", "KOI8-R",     "ISO-8859-5",   "ISO-8859-15",
+	"KOI8-U",       "CP866",
+};
+
+/* Punctuation and symbols that sit naturally next to letters. */
+static int common_symbol(int32_t cp)
+{
+	switch (cp) {
+	case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case 0x2018:
+	case 0x2019: case 0x201C: case 0x201D: case 0x201E: case 0x2026:
+	case 0x00A0: case 0x00B0: case 0x20AC: case 0x2116: case 0x00A7:
+	case 0x00B7: case 0x2022: case 0x00AD:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * How plausible a decoding is as natural text: non-ASCII letters inside
+ * words with the usual case pattern score; symbols wedged between letters,
+ * upper case after lower case in a word, scripts mixed inside a word and
+ * control characters cost.  Returns INT32_MIN if the bytes do not decode.
+ */
+static long plausibility(const char *enc, const char *s, size_t n)
+{
+	struct buf u;
+	struct text_info dummy;
+	long score = 0;
+	int32_t prev = ' ', cur, next;
+	size_t i = 0;
+
+	buf_init(&u);
+	memset(&dummy, 0, sizeof(dummy));
+	if (iconv_copy(&u, &dummy, enc, s, n, "", 0, NULL) < 0) {
+		buf_release(&u);
+		return INT32_MIN;
+	}
+	if (i < u.len)
+		cur = norm_next(u.data, u.len, &i);
+	else
+		cur = ' ';
+	while (cur != -1) {
+		next = i < u.len ? norm_next(u.data, u.len, &i) : -1;
+		if (cur >= 0x80) {
+			int pl = norm_is_letter(prev);
+			int nl = next >= 0 && norm_is_letter(next);
+
+			if (cur <= 0x9F) {
+				score -= 8;
+			} else if (norm_is_letter(cur)) {
+				if (pl || nl)
+					score += 2;
+				if (pl && norm_is_lower(prev) &&
+				    norm_is_upper(cur))
+					score -= 4;
+				if (nl && norm_is_upper(next) &&
+				    norm_is_lower(cur))
+					score -= 4;
+				if ((pl && norm_script(prev) != norm_script(cur)) ||
+				    (nl && norm_script(next) != norm_script(cur)))
+					score -= 4;
+			} else if (!common_symbol(cur) && pl && nl) {
+				score -= 6;
+			}
+		}
+		prev = cur;
+		cur = next;
+	}
+	buf_release(&u);
+	return score;
+}
+
+/* Ask uchardet; returns "" when it has no opinion. */
+static void uchardet_guess(char *out, size_t size, const char *s, size_t n)
+{
+	uchardet_t ud = uchardet_new();
+	const char *cs;
+
+	out[0] = '\0';
+	if (!ud)
+		return;
+	if (uchardet_handle_data(ud, s, n) == 0) {
+		uchardet_data_end(ud);
+		cs = uchardet_get_charset(ud);
+		if (cs)
+			snprintf(out, size, "%s", cs);
+	}
+	uchardet_delete(ud);
+}
+
+/*
+ * Guess the legacy encoding of bytes that are not UTF-8: every candidate
+ * is decoded and scored; uchardet's answer counts as a candidate and wins
+ * ties, since it knows letter frequencies we do not model.
+ */
+static void guess_legacy(char *out, size_t size, const char *s, size_t n)
+{
+	char ud[48];
+	long best = INT32_MIN, score;
+	size_t k;
+
+	if (n > SNIFF_BYTES)
+		n = SNIFF_BYTES;
+	uchardet_guess(ud, sizeof(ud), s, n);
+	snprintf(out, size, "WINDOWS-1252");
+	if (ud[0] && strcasecmp(ud, "ASCII") && strcasecmp(ud, "UTF-8")) {
+		best = plausibility(ud, s, n);
+		if (best != INT32_MIN)
+			snprintf(out, size, "%s", ud);
+	}
+	for (k = 0; k < sizeof(legacy) / sizeof(legacy[0]); k++) {
+		if (!strcasecmp(legacy[k], ud))
+			continue;
+		score = plausibility(legacy[k], s, n);
+		if (score > best) {
+			best = score;
+			snprintf(out, size, "%s", legacy[k]);
+		}
+	}
+}
+
+/* Which byte is zero more often, odd or even: UTF-16 without a BOM. */
+static const char *utf16_without_bom(const unsigned char *u, size_t n)
+{
+	size_t i, zero_even = 0, zero_odd = 0;
+
+	if (n < 4 || n % 2)
+		return NULL;
+	for (i = 0; i + 1 < n; i += 2) {
+		zero_even += u[i] == 0;
+		zero_odd += u[i + 1] == 0;
+	}
+	if (zero_odd > n / 4 && zero_even == 0)
+		return "UTF-16LE";
+	if (zero_even > n / 4 && zero_odd == 0)
+		return "UTF-16BE";
+	return NULL;
+}
+
+/* Reject binary data: NUL bytes or many control bytes. */
+static int check_binary(const char *s, size_t n, const char *name,
+			struct err *e)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, controls = 0, first = 0;
+
+	for (i = 0; i < n; i++) {
+		if (u[i] == 0)
+			return err_set(e, ERR_FORMAT,
+				       "%s: binary data, not text (NUL byte "
+				       "at byte %zu, line %zu)",
+				       name, i, line_of(s, i));
+		if (u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' &&
+		    u[i] != '\t' && u[i] != '\f' && u[i] != '\v' &&
+		    u[i] != 0x1B) {
+			if (!controls)
+				first = i;
+			controls++;
+		}
+	}
+	if (controls > 8 && controls * 100 > n)
+		return err_set(e, ERR_FORMAT,
+			       "%s: binary data, not text (control byte 0x%02x "
+			       "at byte %zu, line %zu)",
+			       name, u[first], first, line_of(s, first));
+	return 0;
+}
+
+/*
+ * Count well-formed multi-byte sequences and invalid bytes: text with many
+ * of the first and a few of the second is damaged UTF-8, not a legacy
+ * encoding, and deserves an error rather than mojibake.
+ */
+static void utf8_census(const char *s, size_t n, size_t *multi, size_t *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
+
+	*multi = *bad = 0;
+	while (i < n) {
+		if (u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = utf8_seq(u, n, i);
+		if (len) {
+			(*multi)++;
+			i += len;
+		} else {
+			(*bad)++;
+			i++;
+			if (*bad >= 256 && *bad > 4 * *multi)
+				return;
+		}
+	}
+}
+
+int text_decode(struct buf *out, struct text_info *info, const char *bytes,
+		size_t n, const char *name, const struct text_opts *o,
+		struct err *e)
+{
+	const unsigned char *u = (const unsigned char *)bytes;
+	struct text_info local;
+	const char *enc = o && o->encoding && strcasecmp(o->encoding, "auto")
+				  ? o->encoding
+				  : NULL;
+	int lossy = o && o->lossy;
+	char guess[48];
+	size_t multi = 0, bad = 0;
+	int rc;
+
+	if (!info)
+		info = &local;
+	memset(info, 0, sizeof(*info));
+	info->bytes = n;
+
+	/* A byte order mark settles it, whatever the user says. */
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		info->bom = 1;
+		bytes += 3, n -= 3;
+		enc = "UTF-8";
+	} else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+			      (u[0] == 0xFE && u[1] == 0xFF))) {
+		info->bom = 1;
+		enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+		bytes += 2, n -= 2;
+	}
+	if (!enc) {
+		enc = utf16_without_bom(u, n);
+		if (enc)
+			info->guessed = 1;
+	}
+	if (!enc || strncasecmp(enc, "UTF-16", 6)) {
+		rc = check_binary(bytes, n, name, e);
+		if (rc < 0)
+			return rc;
+	}
+	if (!enc) {
+		info->guessed = 1;
+		utf8_census(bytes, n, &multi, &bad);
+		if (!bad || multi >= bad) {
+			enc = "UTF-8";
+		} else {
+			guess_legacy(guess, sizeof(guess), bytes, n);
+			enc = guess;
+		}
+	}
+	snprintf(info->encoding, sizeof(info->encoding), "%s", enc);
+	if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8")) {
+		if (!info->guessed || bad)
+			rc = utf8_copy(out, info, bytes, n, name, lossy, e);
+		else /* already validated by the census */
+			buf_add(out, bytes, n), rc = 0;
+	}
+	else
+		rc = iconv_copy(out, info, enc, bytes, n, name, lossy, e);
+	if (rc < 0)
+		return rc;
+	/* UTF-16 can still smuggle in a NUL */
+	if (memchr(out->data, '\0', out->len))
+		return err_set(e, ERR_FORMAT,
+			       "%s: binary data, not text (NUL character)",
+			       name);
+	return 0;
+}
