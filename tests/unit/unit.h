@@ -14,11 +14,11 @@
 
 int unit_check(int ok, const char *what, const char *file, int line);
 int unit_check_str(const char *got, const char *want, const char *what,
-		   const char *file, int line);
+                   const char *file, int line);
 int unit_check_long(long long got, long long want, const char *what,
-		    const char *file, int line);
+                    const char *file, int line);
 int unit_check_mem(const char *got, size_t got_len, const char *want,
-		   const char *what, const char *file, int line);
+                   const char *what, const char *file, int line);
 
 #define CHECK(cond) unit_check(!!(cond), #cond, __FILE__, __LINE__)
 /* Compare C strings; NULL matches only NULL. */
@@ -26,7 +26,7 @@ int unit_check_mem(const char *got, size_t got_len, const char *want,
 	unit_check_str((got), (want), #got, __FILE__, __LINE__)
 #define CHECK_INT(got, want)                                                   \
 	unit_check_long((long long)(got), (long long)(want), #got, __FILE__,   \
-			__LINE__)
+	                __LINE__)
 /* Compare a (data, len) pair with a C string. */
 #define CHECK_MEM(got, len, want)                                              \
 	unit_check_mem((got), (len), (want), #got, __FILE__, __LINE__)
