@@ -173,39 +173,38 @@ static void add_squeezed(struct buf *out, const char *s, size_t start,
                          size_t end)
 {
 	size_t i = start, run = start;
+	const char *sp;
 
-	while (i < end) {
-		if (s[i] == ' ' && i + 1 < end && s[i + 1] == ' ') {
-			buf_add(out, s + run, i + 1 - run);
-			while (i < end && s[i] == ' ')
-				i++;
-			run = i;
+	while ((sp = memchr(s + i, ' ', end - i)) != NULL) {
+		i = (size_t)(sp - s) + 1;
+		if (i >= end || s[i] != ' ')
 			continue;
-		}
-		i++;
+		buf_add(out, s + run, i - run);
+		while (i < end && s[i] == ' ')
+			i++;
+		run = i;
 	}
 	buf_add(out, s + run, end - run);
 }
 
-void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
+/* Build d from text that norm_clean has already cleaned. */
+static void build_clean(struct doc *d, const struct buf *clean, unsigned flags)
 {
-	struct buf clean, out;
+	struct buf out;
 	struct line *lines = NULL;
 	size_t nlines = 0, cap = 0, i, start, width = 0, lineno = 1;
 	int open = 0;
 
-	buf_init(&clean);
 	buf_init(&out);
-	norm_clean(&clean, utf8, n);
-	for (start = 0; start <= clean.len;) {
+	for (start = 0; start <= clean->len;) {
 		const char *nl =
-		    memchr(clean.data + start, '\n', clean.len - start);
-		size_t end = nl ? (size_t)(nl - clean.data) : clean.len;
+		    memchr(clean->data + start, '\n', clean->len - start);
+		size_t end = nl ? (size_t)(nl - clean->data) : clean->len;
 
 		if (!nl && end == start)
 			break;
 		XGROW(lines, cap, nlines + 1);
-		scan_line(&lines[nlines], clean.data, start, end);
+		scan_line(&lines[nlines], clean->data, start, end);
 		lines[nlines].lineno = lineno++;
 		nlines++;
 		start = end + 1;
@@ -236,43 +235,60 @@ void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
 			/* a word broken by a hyphen at the line end stays
 			 * whole; elsewhere a line break is a space */
 			if (!(lines[i - 1].ends_comma &&
-			      clean.data[lines[i - 1].end - 1] == '-' &&
+			      clean->data[lines[i - 1].end - 1] == '-' &&
 			      l->starts_lower))
 				buf_addch(&out, ' ');
 		}
 		add_anchor(d, out.len, l->lineno, l->indent + 1);
-		add_squeezed(&out, clean.data, l->start, l->end);
+		add_squeezed(&out, clean->data, l->start, l->end);
 	}
 	if (d->npara)
 		d->paras[d->npara - 1].end = out.len;
 	free(d->text);
 	d->text = buf_detach(&out, &d->len);
 	free(lines);
+}
+
+void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
+{
+	struct buf clean;
+
+	buf_init(&clean);
+	norm_clean(&clean, utf8, n);
+	build_clean(d, &clean, flags);
 	buf_release(&clean);
+}
+
+static int clean_sink(void *ctx, const char *utf8, size_t n)
+{
+	norm_clean(ctx, utf8, n);
+	return 0;
 }
 
 int doc_load(struct doc *d, struct text_info *info, const char *path,
              const char *name, const struct text_opts *o, unsigned flags,
              struct err *e)
 {
-	struct buf raw, utf8;
+	struct buf raw, clean;
 	int rc;
 
 	buf_init(&raw);
-	buf_init(&utf8);
+	buf_init(&clean);
 	rc = text_read(&raw, path, name, e);
 	if (rc < 0)
 		goto out;
-	rc = text_decode(&utf8, info, raw.data, raw.len, name, o, e);
+	/* decoding and cleaning in one pass, without a copy in between */
+	rc = text_decode_stream(info, raw.data, raw.len, name, o, clean_sink,
+	                        &clean, e);
 	if (rc < 0)
 		goto out;
 	buf_release(&raw);
-	doc_build(d, utf8.data, utf8.len, flags);
+	build_clean(d, &clean, flags);
 	if (!d->npara)
 		rc = err_set(e, ERR_EMPTY, "%s: empty input (no text)", name);
 out:
 	buf_release(&raw);
-	buf_release(&utf8);
+	buf_release(&clean);
 	return rc;
 }
 

@@ -81,14 +81,44 @@ void norm_add(struct buf *b, int32_t cp)
 	buf_add(b, tmp, norm_encode(tmp, cp));
 }
 
+size_t norm_ascii_run(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	size_t i = 0;
+
+	while (i + 8 <= n) {
+		uint64_t w, del;
+
+		memcpy(&w, s + i, 8);
+		del = w ^ (0x7F * ones);
+		if ((w & high) || ((w - 0x20 * ones) & ~w & high) ||
+		    ((del - ones) & ~del & high))
+			break;
+		i += 8;
+	}
+	while (i < n && (unsigned char)s[i] >= 0x20 &&
+	       (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 size_t norm_count(const char *s, size_t n)
 {
-	size_t i, count = 0;
+	const uint64_t high = 0x8080808080808080ULL;
+	size_t i = 0, cont = 0;
 
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count;
+	/* code points = bytes - continuation bytes (10xxxxxx) */
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		w = (w & high & ~(w << 1)) >> 7; /* 1 in each such byte */
+		cont += (size_t)((w * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n - cont;
 }
 
 /*
@@ -269,15 +299,21 @@ void norm_clean(struct buf *out, const char *s, size_t n)
 				unsigned char c = (unsigned char)s[j];
 
 				if (c >= 0x20 && c < 0x7F) {
-					j++;
-				} else if (((c >= 0xC3 && c <= 0xCB) ||
-				            c == 0xD0 || c == 0xD1) &&
-				           j + 1 < n &&
-				           ((unsigned char)s[j + 1] & 0xC0) ==
-				               0x80) {
-					j += 2;
+					j += norm_ascii_run(s + j, n - j);
 				} else {
-					break;
+					size_t k = j;
+
+					while (k + 1 < n &&
+					       (((unsigned char)s[k] >= 0xC3 &&
+					         (unsigned char)s[k] <= 0xCB) ||
+					        (unsigned char)s[k] == 0xD0 ||
+					        (unsigned char)s[k] == 0xD1) &&
+					       ((unsigned char)s[k + 1] &
+					        0xC0) == 0x80)
+						k += 2;
+					if (k == j)
+						break;
+					j = k;
 				}
 				if (j >= n)
 					break;

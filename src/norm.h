@@ -26,6 +26,11 @@ int32_t norm_prev(const char *s, size_t *i);
 size_t norm_encode(char out[4], int32_t cp);
 /* Append cp to b as UTF-8. */
 void norm_add(struct buf *b, int32_t cp);
+/*
+ * Length of the run of printable ASCII (U+0020 to U+007E) that s[0..n)
+ * starts with; reads eight bytes at a time, for the readers' fast paths.
+ */
+size_t norm_ascii_run(const char *s, size_t n);
 /* Number of code points in s[0..n). */
 size_t norm_count(const char *s, size_t n);
 

@@ -122,6 +122,41 @@ int text_utf8_valid(const char *s, size_t n, size_t *bad)
 	return 1;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/* Skip eight bytes at a time while no byte is below 0x20. */
+static size_t skip_no_control(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		/* may flag a byte that is not below 0x20 (borrow, or high
+		 * bytes): the caller looks at single bytes then anyway */
+		if ((w - 0x20 * ONES) & ~w & HIGH)
+			break;
+	}
+	return i;
+}
+
+/* Skip eight bytes at a time while all are ASCII. */
+static size_t skip_ascii(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (w & HIGH)
+			break;
+	}
+	return i;
+}
+
 /* 1-based line number of byte offset off, counting LF bytes before it. */
 static size_t line_of(const char *s, size_t off)
 {
@@ -134,28 +169,88 @@ static size_t line_of(const char *s, size_t off)
 }
 
 /*
- * Copy UTF-8 input to out, replacing each invalid byte sequence with
- * U+FFFD (lossy) or failing at the first one.
+ * Where decoded text goes: the caller's sink, plus the count of newlines
+ * handed over so far (for the line numbers of later errors).
  */
-static int utf8_copy(struct buf *out, struct text_info *info, const char *s,
-                     size_t n, const char *name, int lossy, struct err *e)
+struct sink {
+	text_sink fn;
+	void *ctx;
+	const char *name;
+	struct err *e;
+	int wide; /* UTF-16: the only input that can decode to a NUL */
+};
+
+static int emit(struct sink *k, const char *p, size_t n)
+{
+	if (!n)
+		return 0;
+	if (k->wide && memchr(p, '\0', n))
+		return err_set(k->e, ERR_FORMAT,
+		               "%s: binary data, not text (NUL character)",
+		               k->name);
+	return k->fn(k->ctx, p, n);
+}
+
+/*
+ * Hand over the decoded bytes in b up to a safe cut (after the last
+ * newline or space, where NFC cannot compose across and CR LF is never
+ * split), keeping the rest for later; all of it when final.
+ */
+static int flush(struct sink *k, struct buf *b, int final)
+{
+	size_t cut = b->len;
+	int rc;
+
+	if (!final) {
+		while (cut > 0 && b->data[cut - 1] != '\n' &&
+		       b->data[cut - 1] != ' ')
+			cut--;
+		if (cut == 0 && b->len < 65536)
+			return 0; /* one long word: wait for more */
+		if (cut == 0)
+			cut = b->len;
+	}
+	rc = emit(k, b->data, cut);
+	if (rc < 0)
+		return rc;
+	memmove(b->data, b->data + cut, b->len - cut);
+	buf_truncate(b, b->len - cut);
+	return 0;
+}
+
+/*
+ * Pass UTF-8 input on, replacing each invalid byte sequence with U+FFFD
+ * (lossy) or failing at the first one.  Valid runs go out unchanged,
+ * without a copy.
+ */
+static int utf8_pass(struct sink *k, struct text_info *info, const char *s,
+                     size_t n, int lossy)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0, len;
+	int rc;
 
 	while (i < n) {
-		len = u[i] < 0x80 ? 1 : utf8_seq(u, n, i);
+		if (u[i] < 0x80) {
+			i += 1 + skip_ascii(s + i + 1, n - i - 1);
+			continue;
+		}
+		len = utf8_seq(u, n, i);
 		if (len) {
 			i += len;
 			continue;
 		}
 		if (!lossy)
 			return err_set(
-			    e, ERR_ENCODING,
-			    "%s: invalid UTF-8 at byte %zu (line %zu)", name, i,
-			    line_of(s, i));
-		buf_add(out, s + run, i - run);
-		buf_add(out, "\xEF\xBF\xBD", 3);
+			    k->e, ERR_ENCODING,
+			    "%s: invalid UTF-8 at byte %zu (line %zu)", k->name,
+			    i, line_of(s, i));
+		rc = emit(k, s + run, i - run);
+		if (rc < 0)
+			return rc;
+		rc = emit(k, "\xEF\xBF\xBD", 3);
+		if (rc < 0)
+			return rc;
 		info->replaced++;
 		/* skip the whole maximal invalid subpart */
 		i++;
@@ -163,42 +258,60 @@ static int utf8_copy(struct buf *out, struct text_info *info, const char *s,
 			i++;
 		run = i;
 	}
-	buf_add(out, s + run, n - run);
-	return 0;
+	return emit(k, s + run, n - run);
 }
 
 /*
- * Convert with iconv from encoding `from` to UTF-8, appending to out.  In
- * lossy mode an invalid byte becomes U+FFFD; otherwise the first one fails
- * with its offset (in the input) and line (counted in the output so far).
+ * Line (1-based) of input byte offset off: newline bytes before it, or
+ * newline code units in UTF-16.
  */
-static int iconv_copy(struct buf *out, struct text_info *info, const char *from,
-                      const char *s, size_t n, const char *name, int lossy,
-                      struct err *e)
+static size_t input_line(const char *s, size_t off, int wide)
+{
+	size_t i, line = 1;
+
+	if (!wide)
+		return line_of(s, off);
+	for (i = 0; i + 1 < off; i += 2)
+		if ((s[i] == '\n' && !s[i + 1]) || (!s[i] && s[i + 1] == '\n'))
+			line++;
+	return line;
+}
+
+/*
+ * Convert with iconv from encoding `from` to UTF-8, in chunks handed to the
+ * sink.  In lossy mode an invalid byte becomes U+FFFD; otherwise the first
+ * one fails with its offset (in the input) and line.
+ */
+static int iconv_pass(struct sink *k, struct text_info *info, const char *from,
+                      const char *s, size_t n, int lossy)
 {
 	iconv_t cd;
 	char *in = (char *)(uintptr_t)s;
 	size_t inleft = n;
-	size_t start = out->len;
+	struct buf chunk;
 	int rc = 0;
 
 	cd = iconv_open("UTF-8", from);
 	if (cd == (iconv_t)-1)
-		return err_set(e, ERR_USAGE, "unknown encoding '%s'", from);
+		return err_set(k->e, ERR_USAGE, "unknown encoding '%s'", from);
+	buf_init(&chunk);
+	buf_grow(&chunk, 128 * 1024);
 	for (;;) {
 		char *o;
 		size_t oleft, r;
 
-		buf_grow(out, inleft * 2 + 64);
-		if (out->overflow) {
-			rc = err_set(e, ERR_LIMIT, "%s: too large", name);
-			break;
+		if (chunk.cap - chunk.len < 64 * 1024) {
+			rc = flush(k, &chunk, 0);
+			if (rc < 0)
+				break;
+			if (chunk.cap - chunk.len < 64 * 1024)
+				buf_grow(&chunk, 64 * 1024);
 		}
-		o = out->data + out->len;
-		oleft = out->cap - out->len - 1;
+		o = chunk.data + chunk.len;
+		oleft = chunk.cap - chunk.len - 1;
 		r = iconv(cd, inleft ? &in : NULL, &inleft, &o, &oleft);
-		out->len = (size_t)(o - out->data);
-		out->data[out->len] = '\0';
+		chunk.len = (size_t)(o - chunk.data);
+		chunk.data[chunk.len] = '\0';
 		if (r != (size_t)-1) {
 			if (!inleft)
 				break; /* shift state flushed by the NULL call
@@ -212,14 +325,13 @@ static int iconv_copy(struct buf *out, struct text_info *info, const char *from,
 
 			if (!lossy) {
 				rc = err_set(
-				    e, ERR_ENCODING,
+				    k->e, ERR_ENCODING,
 				    "%s: invalid %s at byte %zu (line %zu)",
-				    name, from, off,
-				    line_of(out->data + start,
-				            out->len - start));
+				    k->name, from, off,
+				    input_line(s, off, k->wide));
 				break;
 			}
-			buf_add(out, "\xEF\xBF\xBD", 3);
+			buf_add(&chunk, "\xEF\xBF\xBD", 3);
 			info->replaced++;
 			/* UTF-16 code units are two bytes wide */
 			if (!strncasecmp(from, "UTF-16", 6) && inleft >= 2) {
@@ -231,12 +343,22 @@ static int iconv_copy(struct buf *out, struct text_info *info, const char *from,
 			}
 			continue;
 		}
-		rc = err_set(e, ERR_ENCODING, "%s: cannot convert from %s: %s",
-		             name, from, strerror(errno));
+		rc = err_set(k->e, ERR_ENCODING,
+		             "%s: cannot convert from %s: %s", k->name, from,
+		             strerror(errno));
 		break;
 	}
+	if (rc == 0)
+		rc = flush(k, &chunk, 1);
+	buf_release(&chunk);
 	iconv_close(cd);
 	return rc;
+}
+
+static int sink_to_buf(void *ctx, const char *p, size_t n)
+{
+	buf_add(ctx, p, n);
+	return 0;
 }
 
 /* The legacy encodings newstm tells apart by itself. */
@@ -283,13 +405,15 @@ static long plausibility(const char *enc, const char *s, size_t n)
 {
 	struct buf u;
 	struct text_info dummy;
+	struct sink k = {sink_to_buf, NULL, "", NULL, 0};
 	long score = 0;
 	int32_t prev = ' ', cur, next;
 	size_t i = 0;
 
 	buf_init(&u);
+	k.ctx = &u;
 	memset(&dummy, 0, sizeof(dummy));
-	if (iconv_copy(&u, &dummy, enc, s, n, "", 0, NULL) < 0) {
+	if (iconv_pass(&k, &dummy, enc, s, n, 0) < 0) {
 		buf_release(&u);
 		return INT32_MIN;
 	}
@@ -361,7 +485,8 @@ static void guess_legacy(char *out, size_t size, const char *s, size_t n)
 
 	if (n > SNIFF_BYTES)
 		n = SNIFF_BYTES;
-	uchardet_guess(ud, sizeof(ud), s, n);
+	/* uchardet is the slow part: a quarter of the sample is plenty */
+	uchardet_guess(ud, sizeof(ud), s, n < 16384 ? n : 16384);
 	snprintf(out, size, "WINDOWS-1252");
 	if (ud[0] && strcasecmp(ud, "ASCII") && strcasecmp(ud, "UTF-8")) {
 		best = plausibility(ud, s, n);
@@ -405,6 +530,9 @@ static int check_binary(const char *s, size_t n, const char *name,
 	size_t i, controls = 0, first = 0;
 
 	for (i = 0; i < n; i++) {
+		i += skip_no_control(s + i, n - i);
+		if (i >= n)
+			break;
 		if (u[i] == 0)
 			return err_set(e, ERR_FORMAT,
 			               "%s: binary data, not text (NUL byte "
@@ -439,7 +567,13 @@ static void utf8_census(const char *s, size_t n, size_t *multi, size_t *bad)
 	*multi = *bad = 0;
 	while (i < n) {
 		if (u[i] < 0x80) {
-			i++;
+			i += 1 + skip_ascii(s + i + 1, n - i - 1);
+			continue;
+		}
+		if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < n &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			(*multi)++; /* the common two-byte case, inline */
+			i += 2;
 			continue;
 		}
 		len = utf8_seq(u, n, i);
@@ -455,12 +589,13 @@ static void utf8_census(const char *s, size_t n, size_t *multi, size_t *bad)
 	}
 }
 
-int text_decode(struct buf *out, struct text_info *info, const char *bytes,
-                size_t n, const char *name, const struct text_opts *o,
-                struct err *e)
+int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
+                       const char *name, const struct text_opts *o,
+                       text_sink fn, void *ctx, struct err *e)
 {
 	const unsigned char *u = (const unsigned char *)bytes;
 	struct text_info local;
+	struct sink k = {fn, ctx, name, e, 0};
 	const char *enc = o && o->encoding && strcasecmp(o->encoding, "auto")
 	                      ? o->encoding
 	                      : NULL;
@@ -506,19 +641,18 @@ int text_decode(struct buf *out, struct text_info *info, const char *bytes,
 		}
 	}
 	snprintf(info->encoding, sizeof(info->encoding), "%s", enc);
-	if (!strcasecmp(enc, "UTF-8") || !strcasecmp(enc, "UTF8")) {
-		if (!info->guessed || bad)
-			rc = utf8_copy(out, info, bytes, n, name, lossy, e);
-		else /* already validated by the census */
-			buf_add(out, bytes, n), rc = 0;
-	} else
-		rc = iconv_copy(out, info, enc, bytes, n, name, lossy, e);
-	if (rc < 0)
-		return rc;
-	/* UTF-16 can still smuggle in a NUL */
-	if (memchr(out->data, '\0', out->len))
-		return err_set(e, ERR_FORMAT,
-		               "%s: binary data, not text (NUL character)",
-		               name);
-	return 0;
+	k.wide = !strncasecmp(enc, "UTF-16", 6) ||
+	         !strncasecmp(enc, "UTF-32", 6) || !strncasecmp(enc, "UCS", 3);
+	if (strcasecmp(enc, "UTF-8") && strcasecmp(enc, "UTF8"))
+		return iconv_pass(&k, info, enc, bytes, n, lossy);
+	if (info->guessed && !bad)
+		return emit(&k, bytes, n); /* validated by the census */
+	return utf8_pass(&k, info, bytes, n, lossy);
+}
+
+int text_decode(struct buf *out, struct text_info *info, const char *bytes,
+                size_t n, const char *name, const struct text_opts *o,
+                struct err *e)
+{
+	return text_decode_stream(info, bytes, n, name, o, sink_to_buf, out, e);
 }

@@ -52,6 +52,23 @@ int text_decode(struct buf *out, struct text_info *info, const char *bytes,
                 struct err *e);
 
 /*
+ * Where text_decode_stream puts its output: called with consecutive pieces
+ * of valid UTF-8, each ending after a newline or a space (so that NFC and
+ * CR LF are never split), except the last; returns 0, or a negative ERR_*
+ * code to stop the decoding.
+ */
+typedef int (*text_sink)(void *ctx, const char *utf8, size_t n);
+
+/*
+ * text_decode, but the output goes to fn(ctx, ...) in pieces instead of a
+ * buffer, and valid UTF-8 input is passed on without a copy: the reader's
+ * fast path for large files.
+ */
+int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
+                       const char *name, const struct text_opts *o,
+                       text_sink fn, void *ctx, struct err *e);
+
+/*
  * Check that s[0..n) is valid UTF-8 (no overlong forms, surrogates or code
  * points above U+10FFFF).  Returns 1 if valid; else 0 and, if bad is not
  * NULL, the offset of the first invalid byte in *bad.
