@@ -13,10 +13,10 @@
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {
-		{"encoding", required_argument, NULL, 'e'},
-		{"info", no_argument, NULL, 'i'},
-		{"lossy", no_argument, NULL, 'L'},
-		{NULL, 0, NULL, 0},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {"info", no_argument, NULL, 'i'},
+	    {"lossy", no_argument, NULL, 'L'},
+	    {NULL, 0, NULL, 0},
 	};
 	struct text_opts to = {NULL, 0};
 	struct text_info info;
@@ -57,42 +57,42 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	}
 	if (info.replaced)
 		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
-			 cli_input_name(path), info.replaced,
-			 info.replaced == 1 ? "" : "s");
+		         cli_input_name(path), info.replaced,
+		         info.replaced == 1 ? "" : "s");
 	fwrite(d.text, 1, d.len, stdout);
 	fputc('\n', stdout);
 	if (want_info)
 		fprintf(stderr,
-			"file: %s\nencoding: %s%s%s\nlanguage: %s\n"
-			"layout: %s\nparagraphs: %zu\ncharacters: %zu\n"
-			"bytes: %zu\n",
-			cli_input_name(path), info.encoding,
-			info.bom ? " (byte order mark)" : "",
-			info.guessed ? " (detected)" : "",
-			lang_guess(d.text, d.len),
-			d.hard_wrapped ? "hard-wrapped lines"
-				       : "one paragraph per line",
-			d.npara, norm_count(d.text, d.len), info.bytes);
+		        "file: %s\nencoding: %s%s%s\nlanguage: %s\n"
+		        "layout: %s\nparagraphs: %zu\ncharacters: %zu\n"
+		        "bytes: %zu\n",
+		        cli_input_name(path), info.encoding,
+		        info.bom ? " (byte order mark)" : "",
+		        info.guessed ? " (detected)" : "",
+		        lang_guess(d.text, d.len),
+		        d.hard_wrapped ? "hard-wrapped lines"
+		                       : "one paragraph per line",
+		        d.npara, norm_count(d.text, d.len), info.bytes);
 	doc_release(&d);
 	return CLI_OK;
 }
 
 const struct cli_cmd cmd_text = {
-	"text",
-	run,
-	"print an article as newstm reads it (normalised UTF-8)",
-	"text [--encoding NAME] [--lossy] [--info] [FILE|-]",
-	"Reads FILE (or stdin), detects its encoding (byte order mark, UTF-8,\n"
-	"then a guess among the legacy encodings), converts it to UTF-8 in\n"
-	"NFC, unifies newlines and spaces, removes invisible characters and\n"
-	"prints one paragraph per line with one blank line between them.\n"
-	"\n"
-	"options:\n"
-	"  --encoding NAME  read the input as NAME (any name iconv knows)\n"
-	"  --lossy          replace invalid bytes with U+FFFD and warn\n"
-	"  --info           print encoding, language, layout and counts on\n"
-	"                   stderr\n"
-	"\n"
-	"example:\n"
-	"  newstm text --info samples/prisoners.ru.txt\n",
+    "text",
+    run,
+    "print an article as newstm reads it (normalised UTF-8)",
+    "text [--encoding NAME] [--lossy] [--info] [FILE|-]",
+    "Reads FILE (or stdin), detects its encoding (byte order mark, UTF-8,\n"
+    "then a guess among the legacy encodings), converts it to UTF-8 in\n"
+    "NFC, unifies newlines and spaces, removes invisible characters and\n"
+    "prints one paragraph per line with one blank line between them.\n"
+    "\n"
+    "options:\n"
+    "  --encoding NAME  read the input as NAME (any name iconv knows)\n"
+    "  --lossy          replace invalid bytes with U+FFFD and warn\n"
+    "  --info           print encoding, language, layout and counts on\n"
+    "                   stderr\n"
+    "\n"
+    "example:\n"
+    "  newstm text --info samples/prisoners.ru.txt\n",
 };

@@ -66,8 +66,7 @@ static int bullet_at(const char *s, size_t i, size_t end)
  * Describe one line.  Every scan stops as soon as it knows its answer, so
  * that a long line costs one pass of byte counting and little more.
  */
-static void scan_line(struct line *l, const char *s, size_t start,
-		      size_t end)
+static void scan_line(struct line *l, const char *s, size_t start, size_t end)
 {
 	size_t i = start, j;
 	int32_t cp = 0, lastcp = 0;
@@ -111,7 +110,7 @@ static void scan_line(struct line *l, const char *s, size_t start,
 	while (closing(lastcp) && i > l->start)
 		lastcp = norm_prev(s, &i);
 	l->ends_sentence = lastcp == '.' || lastcp == '!' || lastcp == '?' ||
-			   lastcp == 0x2026 || lastcp == ':' || lastcp == ';';
+	                   lastcp == 0x2026 || lastcp == ':' || lastcp == ';';
 	l->ends_comma = lastcp == ',' || (lastcp == '-' && cp == '-');
 }
 
@@ -150,7 +149,7 @@ static int is_hard_wrapped(const struct line *lines, size_t n, size_t *width)
 
 /* In hard-wrapped text, does a paragraph end between lines a and b? */
 static int wrapped_break(const struct line *a, const struct line *b,
-			 size_t width)
+                         size_t width)
 {
 	if (b->bullet || b->indent > a->indent || b->all_caps || a->all_caps)
 		return 1;
@@ -171,7 +170,7 @@ static void add_anchor(struct doc *d, size_t off, size_t line, size_t col)
 
 /* Append a line's content with runs of spaces squeezed to one. */
 static void add_squeezed(struct buf *out, const char *s, size_t start,
-			 size_t end)
+                         size_t end)
 {
 	size_t i = start, run = start;
 
@@ -199,8 +198,8 @@ void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
 	buf_init(&out);
 	norm_clean(&clean, utf8, n);
 	for (start = 0; start <= clean.len;) {
-		const char *nl = memchr(clean.data + start, '\n',
-					clean.len - start);
+		const char *nl =
+		    memchr(clean.data + start, '\n', clean.len - start);
 		size_t end = nl ? (size_t)(nl - clean.data) : clean.len;
 
 		if (!nl && end == start)
@@ -211,8 +210,8 @@ void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
 		nlines++;
 		start = end + 1;
 	}
-	d->hard_wrapped = !(flags & DOC_LINES) &&
-			  is_hard_wrapped(lines, nlines, &width);
+	d->hard_wrapped =
+	    !(flags & DOC_LINES) && is_hard_wrapped(lines, nlines, &width);
 	for (i = 0; i < nlines; i++) {
 		const struct line *l = &lines[i];
 
@@ -221,7 +220,7 @@ void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
 			continue;
 		}
 		if (open && (!d->hard_wrapped ||
-			     wrapped_break(&lines[i - 1], l, width)))
+		             wrapped_break(&lines[i - 1], l, width)))
 			open = 0;
 		if (!open) {
 			if (d->npara) {
@@ -253,8 +252,8 @@ void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags)
 }
 
 int doc_load(struct doc *d, struct text_info *info, const char *path,
-	     const char *name, const struct text_opts *o, unsigned flags,
-	     struct err *e)
+             const char *name, const struct text_opts *o, unsigned flags,
+             struct err *e)
 {
 	struct buf raw, utf8;
 	int rc;
@@ -298,5 +297,5 @@ void doc_where(const struct doc *d, size_t off, size_t *line, size_t *col)
 	*col = d->anchors[lo].col;
 	if (off > d->anchors[lo].off)
 		*col += norm_count(d->text + d->anchors[lo].off,
-				   off - d->anchors[lo].off);
+		                   off - d->anchors[lo].off);
 }

@@ -33,7 +33,8 @@ struct doc_anchor {
 };
 
 struct doc {
-	char *text; /* normalised text, NUL-terminated; owned; NULL until built */
+	char *
+	    text; /* normalised text, NUL-terminated; owned; NULL until built */
 	size_t len;
 	struct doc_para *paras;
 	size_t npara, cap;
@@ -64,8 +65,8 @@ void doc_build(struct doc *d, const char *utf8, size_t n, unsigned flags);
  * the input holds no text.
  */
 int doc_load(struct doc *d, struct text_info *info, const char *path,
-	     const char *name, const struct text_opts *o, unsigned flags,
-	     struct err *e);
+             const char *name, const struct text_opts *o, unsigned flags,
+             struct err *e);
 
 /* Source line and column (1-based) of byte offset off of d->text. */
 void doc_where(const struct doc *d, size_t off, size_t *line, size_t *col);

@@ -33,12 +33,12 @@ void err_clear(struct err *e);
  * that core code can write `return err_set(e, ERR_IO, ...)`.  e may be NULL.
  */
 int err_set(struct err *e, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 /*
  * Put "prefix: " in front of the message already in e (used to add a file
  * name when the lower layer did not know it).
  */
 void err_prefix(struct err *e, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 #endif

@@ -17,64 +17,62 @@ static const struct lang_profile {
 	const char *words;
 	const char *letters;
 } profiles[] = {
-	{"en", SCRIPT_LATIN,
-	 "the and of to in is that for on with was said it as at by from "
-	 "has have he his be are not this who were will an which",
-	 ""},
-	{"de", SCRIPT_LATIN,
-	 "der die und das den des nicht ist mit sich auf dem ein eine zu "
-	 "von im für wurde sagte auch es er sie wie bei nach",
-	 "äöüß"},
-	{"fr", SCRIPT_LATIN,
-	 "le la les des et est une un que qui dans du pour pas sur au il "
-	 "elle a ont été avec ce par son aux plus",
-	 "éèêàçùâîôœëï"},
-	{"es", SCRIPT_LATIN,
-	 "el la los las de que y en del por con una un para es se al su "
-	 "como más fue dijo lo ha sus pero",
-	 "ñáíóú¿¡"},
-	{"it", SCRIPT_LATIN,
-	 "il di che e la per non un una del della gli le è sono con da al "
-	 "nel ha alla dei si anche ma",
-	 "àèìòù"},
-	{"nl", SCRIPT_LATIN,
-	 "de het een van en is niet dat op te in zijn voor met die er aan "
-	 "ook als maar heeft werd door naar",
-	 "ij"},
-	{"pl", SCRIPT_LATIN,
-	 "się nie i w na że z do jest to jak po od za o ale przez co był "
-	 "jego oraz tak czy już",
-	 "ąęłńśźżć"},
-	{"cs", SCRIPT_LATIN,
-	 "se na je že a v to s z do jsou byl by ale jak podle o pro jeho "
-	 "která který také už",
-	 "řěůčšžýťďň"},
-	{"pt", SCRIPT_LATIN,
-	 "o a os as de que e do da em um uma para com não por se na no "
-	 "dos das foi mais ao",
-	 "ãõçâê"},
-	{"ru", SCRIPT_CYRILLIC,
-	 "и в не на что с по это как он она к из за от о его то для был "
-	 "было так также который",
-	 "ыэё"},
-	{"be", SCRIPT_CYRILLIC,
-	 "і ў не на што з па гэта як ён яна да ад за аб яго для быў было "
-	 "таксама які але",
-	 "ўіыэ"},
-	{"uk", SCRIPT_CYRILLIC,
-	 "і в не на що з та до у як він вона це за від про його для був "
-	 "було також який але",
-	 "їєґі"},
-	{"bg", SCRIPT_CYRILLIC,
-	 "и на за да от се е че са не в с по като това той тя към които "
-	 "беше бяха ще",
-	 "ъѝ"},
-	{"kk", SCRIPT_CYRILLIC,
-	 "және мен да де бұл деп үшін бар жоқ бойынша осы болды",
-	 "әғқңөұүһі"},
-	{"sr", SCRIPT_CYRILLIC,
-	 "и у је да на се не за од са су као то што из",
-	 "јљњћђџ"},
+    {"en", SCRIPT_LATIN,
+     "the and of to in is that for on with was said it as at by from "
+     "has have he his be are not this who were will an which",
+     ""},
+    {"de", SCRIPT_LATIN,
+     "der die und das den des nicht ist mit sich auf dem ein eine zu "
+     "von im für wurde sagte auch es er sie wie bei nach",
+     "äöüß"},
+    {"fr", SCRIPT_LATIN,
+     "le la les des et est une un que qui dans du pour pas sur au il "
+     "elle a ont été avec ce par son aux plus",
+     "éèêàçùâîôœëï"},
+    {"es", SCRIPT_LATIN,
+     "el la los las de que y en del por con una un para es se al su "
+     "como más fue dijo lo ha sus pero",
+     "ñáíóú¿¡"},
+    {"it", SCRIPT_LATIN,
+     "il di che e la per non un una del della gli le è sono con da al "
+     "nel ha alla dei si anche ma",
+     "àèìòù"},
+    {"nl", SCRIPT_LATIN,
+     "de het een van en is niet dat op te in zijn voor met die er aan "
+     "ook als maar heeft werd door naar",
+     "ij"},
+    {"pl", SCRIPT_LATIN,
+     "się nie i w na że z do jest to jak po od za o ale przez co był "
+     "jego oraz tak czy już",
+     "ąęłńśźżć"},
+    {"cs", SCRIPT_LATIN,
+     "se na je že a v to s z do jsou byl by ale jak podle o pro jeho "
+     "která který také už",
+     "řěůčšžýťďň"},
+    {"pt", SCRIPT_LATIN,
+     "o a os as de que e do da em um uma para com não por se na no "
+     "dos das foi mais ao",
+     "ãõçâê"},
+    {"ru", SCRIPT_CYRILLIC,
+     "и в не на что с по это как он она к из за от о его то для был "
+     "было так также который",
+     "ыэё"},
+    {"be", SCRIPT_CYRILLIC,
+     "і ў не на што з па гэта як ён яна да ад за аб яго для быў было "
+     "таксама які але",
+     "ўіыэ"},
+    {"uk", SCRIPT_CYRILLIC,
+     "і в не на що з та до у як він вона це за від про його для був "
+     "було також який але",
+     "їєґі"},
+    {"bg", SCRIPT_CYRILLIC,
+     "и на за да от се е че са не в с по като това той тя към които "
+     "беше бяха ще",
+     "ъѝ"},
+    {"kk", SCRIPT_CYRILLIC,
+     "және мен да де бұл деп үшін бар жоқ бойынша осы болды", "әғқңөұүһі"},
+    {"sr", SCRIPT_CYRILLIC, "и у је да на се не за од са су као то што из",
+     "јљњћђџ"},
 };
 
 #define NPROFILES (sizeof(profiles) / sizeof(profiles[0]))
@@ -147,8 +145,8 @@ const char *lang_guess(const char *s, size_t n)
 		score_word(score, word.data, word.len);
 	buf_release(&word);
 	main_script = script[SCRIPT_CYRILLIC] > script[SCRIPT_LATIN]
-			      ? SCRIPT_CYRILLIC
-			      : SCRIPT_LATIN;
+	                  ? SCRIPT_CYRILLIC
+	                  : SCRIPT_LATIN;
 	if (script[main_script] < 8)
 		return "und";
 	best = NPROFILES;
@@ -195,9 +193,9 @@ int lang_normalize(char out[LANG_TAG_MAX], const char *tag)
 				return -1;
 		if (sub == 0) {
 			/* language: 2-8 letters, or the x- / i- prefixes */
-			int prefix = j - i == 1 &&
-				     (tag[i] == 'x' || tag[i] == 'X' ||
-				      tag[i] == 'i' || tag[i] == 'I');
+			int prefix =
+			    j - i == 1 && (tag[i] == 'x' || tag[i] == 'X' ||
+			                   tag[i] == 'i' || tag[i] == 'I');
 
 			if (j - i < 2 && !prefix)
 				return -1;

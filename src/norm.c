@@ -103,7 +103,7 @@ static void map_add(struct buf *out, const char *s, size_t n, int options)
 	if (!n)
 		return;
 	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-			   &res, (utf8proc_option_t)options);
+	                   &res, (utf8proc_option_t)options);
 	if (len < 0) {
 		buf_add(out, s, n);
 		return;
@@ -148,15 +148,14 @@ void norm_fold(struct buf *out, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80 ||
-		    (s[i] >= 'A' && s[i] <= 'Z'))
+		if ((unsigned char)s[i] >= 0x80 || (s[i] >= 'A' && s[i] <= 'Z'))
 			break;
 	if (i == n) {
 		buf_add(out, s, n);
 		return;
 	}
 	map_add(out, s, n,
-		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 
 /* Letters without a decomposition that still have an obvious base. */
@@ -164,12 +163,12 @@ static const struct {
 	int32_t cp;
 	const char *base;
 } strip_extra[] = {
-	{0x00F8, "o"},  {0x00D8, "o"},  {0x0142, "l"},  {0x0141, "l"},
-	{0x0111, "d"},  {0x0110, "d"},  {0x00F0, "d"},  {0x00D0, "d"},
-	{0x0127, "h"},  {0x0126, "h"},  {0x0131, "i"},  {0x00E6, "ae"},
-	{0x00C6, "ae"}, {0x0153, "oe"}, {0x0152, "oe"}, {0x00FE, "th"},
-	{0x00DE, "th"}, {0x0167, "t"},  {0x0166, "t"},  {0x0180, "b"},
-	{0x0268, "i"},  {0x0289, "u"},
+    {0x00F8, "o"},  {0x00D8, "o"},  {0x0142, "l"},  {0x0141, "l"},
+    {0x0111, "d"},  {0x0110, "d"},  {0x00F0, "d"},  {0x00D0, "d"},
+    {0x0127, "h"},  {0x0126, "h"},  {0x0131, "i"},  {0x00E6, "ae"},
+    {0x00C6, "ae"}, {0x0153, "oe"}, {0x0152, "oe"}, {0x00FE, "th"},
+    {0x00DE, "th"}, {0x0167, "t"},  {0x0166, "t"},  {0x0180, "b"},
+    {0x0268, "i"},  {0x0289, "u"},
 };
 
 void norm_fold_strip(struct buf *out, const char *s, size_t n)
@@ -179,8 +178,8 @@ void norm_fold_strip(struct buf *out, const char *s, size_t n)
 
 	buf_init(&tmp);
 	map_add(&tmp, s, n,
-		UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
-			UTF8PROC_STRIPMARK);
+	        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+	            UTF8PROC_STRIPMARK);
 	while (i < tmp.len) {
 		size_t start = i, k;
 		int32_t cp = norm_next(tmp.data, tmp.len, &i);
@@ -272,10 +271,10 @@ void norm_clean(struct buf *out, const char *s, size_t n)
 				if (c >= 0x20 && c < 0x7F) {
 					j++;
 				} else if (((c >= 0xC3 && c <= 0xCB) ||
-					    c == 0xD0 || c == 0xD1) &&
-					   j + 1 < n &&
-					   ((unsigned char)s[j + 1] & 0xC0) ==
-						   0x80) {
+				            c == 0xD0 || c == 0xD1) &&
+				           j + 1 < n &&
+				           ((unsigned char)s[j + 1] & 0xC0) ==
+				               0x80) {
 					j += 2;
 				} else {
 					break;
@@ -320,7 +319,7 @@ void norm_clean(struct buf *out, const char *s, size_t n)
 		if (!stable) {
 			buf_reset(&tmp);
 			norm_nfc(&tmp, out->data + line_start,
-				 out->len - line_start);
+			         out->len - line_start);
 			buf_truncate(out, line_start);
 			buf_add(out, tmp.data, tmp.len);
 		}

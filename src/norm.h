@@ -19,7 +19,8 @@
  * past it.  Never reads beyond n; a malformed byte decodes as itself.
  */
 int32_t norm_next(const char *s, size_t n, size_t *i);
-/* Decode the code point that ends at s[*i] (*i > 0) and move *i to its start. */
+/* Decode the code point that ends at s[*i] (*i > 0) and move *i to its start.
+ */
 int32_t norm_prev(const char *s, size_t *i);
 /* Encode cp as UTF-8 into out; returns the byte count (1-4). */
 size_t norm_encode(char out[4], int32_t cp);
@@ -53,14 +54,14 @@ void norm_clean(struct buf *out, const char *s, size_t n);
 
 /* Character classes (Unicode general categories). */
 int norm_is_letter(int32_t cp);
-int norm_is_upper(int32_t cp); /* Lu or Lt */
-int norm_is_lower(int32_t cp); /* Ll */
-int norm_is_digit(int32_t cp); /* Nd */
-int norm_is_alnum(int32_t cp); /* letter, mark or number */
-int norm_is_mark(int32_t cp);  /* Mn, Mc, Me */
-int norm_is_punct(int32_t cp); /* P* */
+int norm_is_upper(int32_t cp);  /* Lu or Lt */
+int norm_is_lower(int32_t cp);  /* Ll */
+int norm_is_digit(int32_t cp);  /* Nd */
+int norm_is_alnum(int32_t cp);  /* letter, mark or number */
+int norm_is_mark(int32_t cp);   /* Mn, Mc, Me */
+int norm_is_punct(int32_t cp);  /* P* */
 int norm_is_symbol(int32_t cp); /* S* */
-int norm_is_space(int32_t cp); /* Zs, tab, LF, CR */
+int norm_is_space(int32_t cp);  /* Zs, tab, LF, CR */
 int32_t norm_lower(int32_t cp);
 int32_t norm_upper(int32_t cp);
 

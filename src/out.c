@@ -73,9 +73,9 @@ size_t out_xml_text(struct buf *b, const char *s, size_t n, int attr)
 			else if (c == '"' && attr)
 				esc = "&quot;";
 			else if (attr && (c == '\n' || c == '\t' || c == '\r'))
-				esc = c == '\n' ? "&#10;"
+				esc = c == '\n'   ? "&#10;"
 				      : c == '\t' ? "&#9;"
-						  : "&#13;";
+				                  : "&#13;";
 			else if (c == '\r')
 				esc = "&#13;";
 			else if (c < 0x20 && c != '\n' && c != '\t') {

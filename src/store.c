@@ -1260,6 +1260,13 @@ static void unit_own(struct store_unit *u)
 		}
 }
 
+void store_unit_copy(struct store_unit *dst, const struct store_unit *src)
+{
+	*dst = *src;
+	dst->owned_ = NULL;
+	unit_own(dst);
+}
+
 void store_unit_release(struct store_unit *u)
 {
 	if (!u)

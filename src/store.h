@@ -212,6 +212,12 @@ struct store_unit {
 void store_unit_release(struct store_unit *u);
 
 /*
+ * Make dst a copy of src (e.g. one borrowed in a store_each_unit
+ * callback) that owns its strings; free with store_unit_release.
+ */
+void store_unit_copy(struct store_unit *dst, const struct store_unit *src);
+
+/*
  * Which units to visit.  Languages match by prefix on subtag boundaries
  * (RFC 4647 basic filtering: "en" matches "en" and "en-US", not "eng").
  * Any field may be NULL / 0 for no restriction.

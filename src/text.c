@@ -16,7 +16,7 @@
 #define SNIFF_BYTES (64 * 1024)
 
 int text_read(struct buf *out, const char *path, const char *name,
-	      struct err *e)
+              struct err *e)
 {
 	FILE *f = NULL;
 	struct stat st;
@@ -31,19 +31,20 @@ int text_read(struct buf *out, const char *path, const char *name,
 		f = fopen(path, "rb");
 		if (!f)
 			return err_set(e, ERR_IO, "%s: cannot open: %s", name,
-				       strerror(errno));
+			               strerror(errno));
 	}
 	if (fstat(fileno(f), &st) == 0) {
 		if (S_ISDIR(st.st_mode)) {
 			rc = err_set(e, ERR_IO, "%s: is a directory", name);
 			goto out;
 		}
-		if (S_ISREG(st.st_mode) && (size_t)st.st_size > TEXT_MAX_BYTES) {
+		if (S_ISREG(st.st_mode) &&
+		    (size_t)st.st_size > TEXT_MAX_BYTES) {
 			rc = err_set(e, ERR_LIMIT,
-				     "%s: too large (%lld bytes; the limit is "
-				     "%zu)",
-				     name, (long long)st.st_size,
-				     TEXT_MAX_BYTES);
+			             "%s: too large (%lld bytes; the limit is "
+			             "%zu)",
+			             name, (long long)st.st_size,
+			             TEXT_MAX_BYTES);
 			goto out;
 		}
 		if (S_ISREG(st.st_mode))
@@ -52,15 +53,15 @@ int text_read(struct buf *out, const char *path, const char *name,
 	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0) {
 		if (out->len + got > TEXT_MAX_BYTES) {
 			rc = err_set(e, ERR_LIMIT,
-				     "%s: too large (the limit is %zu bytes)",
-				     name, TEXT_MAX_BYTES);
+			             "%s: too large (the limit is %zu bytes)",
+			             name, TEXT_MAX_BYTES);
 			goto out;
 		}
 		buf_add(out, chunk, got);
 	}
 	if (ferror(f))
 		rc = err_set(e, ERR_IO, "%s: read error: %s", name,
-			     strerror(errno));
+		             strerror(errno));
 out:
 	if (f && !from_stdin)
 		fclose(f);
@@ -137,7 +138,7 @@ static size_t line_of(const char *s, size_t off)
  * U+FFFD (lossy) or failing at the first one.
  */
 static int utf8_copy(struct buf *out, struct text_info *info, const char *s,
-		     size_t n, const char *name, int lossy, struct err *e)
+                     size_t n, const char *name, int lossy, struct err *e)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, run = 0, len;
@@ -149,9 +150,10 @@ static int utf8_copy(struct buf *out, struct text_info *info, const char *s,
 			continue;
 		}
 		if (!lossy)
-			return err_set(e, ERR_ENCODING,
-				       "%s: invalid UTF-8 at byte %zu (line %zu)",
-				       name, i, line_of(s, i));
+			return err_set(
+			    e, ERR_ENCODING,
+			    "%s: invalid UTF-8 at byte %zu (line %zu)", name, i,
+			    line_of(s, i));
 		buf_add(out, s + run, i - run);
 		buf_add(out, "\xEF\xBF\xBD", 3);
 		info->replaced++;
@@ -170,9 +172,9 @@ static int utf8_copy(struct buf *out, struct text_info *info, const char *s,
  * lossy mode an invalid byte becomes U+FFFD; otherwise the first one fails
  * with its offset (in the input) and line (counted in the output so far).
  */
-static int iconv_copy(struct buf *out, struct text_info *info,
-		      const char *from, const char *s, size_t n,
-		      const char *name, int lossy, struct err *e)
+static int iconv_copy(struct buf *out, struct text_info *info, const char *from,
+                      const char *s, size_t n, const char *name, int lossy,
+                      struct err *e)
 {
 	iconv_t cd;
 	char *in = (char *)(uintptr_t)s;
@@ -199,7 +201,8 @@ static int iconv_copy(struct buf *out, struct text_info *info,
 		out->data[out->len] = '\0';
 		if (r != (size_t)-1) {
 			if (!inleft)
-				break; /* shift state flushed by the NULL call */
+				break; /* shift state flushed by the NULL call
+				        */
 			continue;
 		}
 		if (errno == E2BIG)
@@ -209,11 +212,11 @@ static int iconv_copy(struct buf *out, struct text_info *info,
 
 			if (!lossy) {
 				rc = err_set(
-					e, ERR_ENCODING,
-					"%s: invalid %s at byte %zu (line %zu)",
-					name, from, off,
-					line_of(out->data + start,
-						out->len - start));
+				    e, ERR_ENCODING,
+				    "%s: invalid %s at byte %zu (line %zu)",
+				    name, from, off,
+				    line_of(out->data + start,
+				            out->len - start));
 				break;
 			}
 			buf_add(out, "\xEF\xBF\xBD", 3);
@@ -229,7 +232,7 @@ static int iconv_copy(struct buf *out, struct text_info *info,
 			continue;
 		}
 		rc = err_set(e, ERR_ENCODING, "%s: cannot convert from %s: %s",
-			     name, from, strerror(errno));
+		             name, from, strerror(errno));
 		break;
 	}
 	iconv_close(cd);
@@ -238,19 +241,32 @@ static int iconv_copy(struct buf *out, struct text_info *info,
 
 /* The legacy encodings newstm tells apart by itself. */
 static const char *const legacy[] = {
-	"WINDOWS-1252", "ISO-8859-1", "WINDOWS-1250", "ISO-8859-2",
-	"WINDOWS-1251", "KOI8-R",     "ISO-8859-5",   "ISO-8859-15",
-	"KOI8-U",       "CP866",
+    "WINDOWS-1252", "ISO-8859-1", "WINDOWS-1250", "ISO-8859-2", "WINDOWS-1251",
+    "KOI8-R",       "ISO-8859-5", "ISO-8859-15",  "KOI8-U",     "CP866",
 };
 
 /* Punctuation and symbols that sit naturally next to letters. */
 static int common_symbol(int32_t cp)
 {
 	switch (cp) {
-	case 0x00AB: case 0x00BB: case 0x2013: case 0x2014: case 0x2018:
-	case 0x2019: case 0x201C: case 0x201D: case 0x201E: case 0x2026:
-	case 0x00A0: case 0x00B0: case 0x20AC: case 0x2116: case 0x00A7:
-	case 0x00B7: case 0x2022: case 0x00AD:
+	case 0x00AB:
+	case 0x00BB:
+	case 0x2013:
+	case 0x2014:
+	case 0x2018:
+	case 0x2019:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
+	case 0x2026:
+	case 0x00A0:
+	case 0x00B0:
+	case 0x20AC:
+	case 0x2116:
+	case 0x00A7:
+	case 0x00B7:
+	case 0x2022:
+	case 0x00AD:
 		return 1;
 	default:
 		return 0;
@@ -298,8 +314,10 @@ static long plausibility(const char *enc, const char *s, size_t n)
 				if (nl && norm_is_upper(next) &&
 				    norm_is_lower(cur))
 					score -= 4;
-				if ((pl && norm_script(prev) != norm_script(cur)) ||
-				    (nl && norm_script(next) != norm_script(cur)))
+				if ((pl &&
+				     norm_script(prev) != norm_script(cur)) ||
+				    (nl &&
+				     norm_script(next) != norm_script(cur)))
 					score -= 4;
 			} else if (!common_symbol(cur) && pl && nl) {
 				score -= 6;
@@ -381,7 +399,7 @@ static const char *utf16_without_bom(const unsigned char *u, size_t n)
 
 /* Reject binary data: NUL bytes or many control bytes. */
 static int check_binary(const char *s, size_t n, const char *name,
-			struct err *e)
+                        struct err *e)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, controls = 0, first = 0;
@@ -389,9 +407,9 @@ static int check_binary(const char *s, size_t n, const char *name,
 	for (i = 0; i < n; i++) {
 		if (u[i] == 0)
 			return err_set(e, ERR_FORMAT,
-				       "%s: binary data, not text (NUL byte "
-				       "at byte %zu, line %zu)",
-				       name, i, line_of(s, i));
+			               "%s: binary data, not text (NUL byte "
+			               "at byte %zu, line %zu)",
+			               name, i, line_of(s, i));
 		if (u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' &&
 		    u[i] != '\t' && u[i] != '\f' && u[i] != '\v' &&
 		    u[i] != 0x1B) {
@@ -402,9 +420,9 @@ static int check_binary(const char *s, size_t n, const char *name,
 	}
 	if (controls > 8 && controls * 100 > n)
 		return err_set(e, ERR_FORMAT,
-			       "%s: binary data, not text (control byte 0x%02x "
-			       "at byte %zu, line %zu)",
-			       name, u[first], first, line_of(s, first));
+		               "%s: binary data, not text (control byte 0x%02x "
+		               "at byte %zu, line %zu)",
+		               name, u[first], first, line_of(s, first));
 	return 0;
 }
 
@@ -438,14 +456,14 @@ static void utf8_census(const char *s, size_t n, size_t *multi, size_t *bad)
 }
 
 int text_decode(struct buf *out, struct text_info *info, const char *bytes,
-		size_t n, const char *name, const struct text_opts *o,
-		struct err *e)
+                size_t n, const char *name, const struct text_opts *o,
+                struct err *e)
 {
 	const unsigned char *u = (const unsigned char *)bytes;
 	struct text_info local;
 	const char *enc = o && o->encoding && strcasecmp(o->encoding, "auto")
-				  ? o->encoding
-				  : NULL;
+	                      ? o->encoding
+	                      : NULL;
 	int lossy = o && o->lossy;
 	char guess[48];
 	size_t multi = 0, bad = 0;
@@ -462,7 +480,7 @@ int text_decode(struct buf *out, struct text_info *info, const char *bytes,
 		bytes += 3, n -= 3;
 		enc = "UTF-8";
 	} else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
-			      (u[0] == 0xFE && u[1] == 0xFF))) {
+	                      (u[0] == 0xFE && u[1] == 0xFF))) {
 		info->bom = 1;
 		enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		bytes += 2, n -= 2;
@@ -493,15 +511,14 @@ int text_decode(struct buf *out, struct text_info *info, const char *bytes,
 			rc = utf8_copy(out, info, bytes, n, name, lossy, e);
 		else /* already validated by the census */
 			buf_add(out, bytes, n), rc = 0;
-	}
-	else
+	} else
 		rc = iconv_copy(out, info, enc, bytes, n, name, lossy, e);
 	if (rc < 0)
 		return rc;
 	/* UTF-16 can still smuggle in a NUL */
 	if (memchr(out->data, '\0', out->len))
 		return err_set(e, ERR_FORMAT,
-			       "%s: binary data, not text (NUL character)",
-			       name);
+		               "%s: binary data, not text (NUL character)",
+		               name);
 	return 0;
 }

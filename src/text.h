@@ -38,7 +38,7 @@ struct text_info {
  * directory) or ERR_LIMIT (larger than TEXT_MAX_BYTES).
  */
 int text_read(struct buf *out, const char *path, const char *name,
-	      struct err *e);
+              struct err *e);
 
 /*
  * Convert n bytes of text to UTF-8 (BOM removed, nothing else changed) and
@@ -48,8 +48,8 @@ int text_read(struct buf *out, const char *path, const char *name,
  * bytes, unless o->lossy), ERR_USAGE (an encoding iconv does not know).
  */
 int text_decode(struct buf *out, struct text_info *info, const char *bytes,
-		size_t n, const char *name, const struct text_opts *o,
-		struct err *e);
+                size_t n, const char *name, const struct text_opts *o,
+                struct err *e);
 
 /*
  * Check that s[0..n) is valid UTF-8 (no overlong forms, surrogates or code

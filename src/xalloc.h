@@ -31,11 +31,11 @@ char *xmemdupz(const void *s, size_t n);
 #define XGROW(items, cap, need)                                                \
 	do {                                                                   \
 		if ((size_t)(need) > (cap)) {                                  \
-			size_t xg_n = (cap) ? (cap) * 2 : 8;                   \
+			size_t xg_n = (cap) ? (cap)*2 : 8;                     \
 			while (xg_n < (size_t)(need))                          \
 				xg_n *= 2;                                     \
-			(items) = xreallocarray((items), xg_n,                 \
-						sizeof(*(items)));             \
+			(items) =                                              \
+			    xreallocarray((items), xg_n, sizeof(*(items)));    \
 			(cap) = xg_n;                                          \
 		}                                                              \
 	} while (0)

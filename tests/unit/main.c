@@ -27,43 +27,42 @@ int unit_check(int ok, const char *what, const char *file, int line)
 {
 	if (!ok) {
 		fprintf(stderr, "  %s:%d: check failed: %s\n", file, line,
-			what);
+		        what);
 		failures++;
 	}
 	return ok;
 }
 
 int unit_check_str(const char *got, const char *want, const char *what,
-		   const char *file, int line)
+                   const char *file, int line)
 {
 	if ((!got && !want) || (got && want && !strcmp(got, want)))
 		return 1;
 	fprintf(stderr, "  %s:%d: %s\n    got:  \"%s\"\n    want: \"%s\"\n",
-		file, line, what, got ? got : "(null)",
-		want ? want : "(null)");
+	        file, line, what, got ? got : "(null)", want ? want : "(null)");
 	failures++;
 	return 0;
 }
 
 int unit_check_long(long long got, long long want, const char *what,
-		    const char *file, int line)
+                    const char *file, int line)
 {
 	if (got == want)
 		return 1;
 	fprintf(stderr, "  %s:%d: %s is %lld, want %lld\n", file, line, what,
-		got, want);
+	        got, want);
 	failures++;
 	return 0;
 }
 
 int unit_check_mem(const char *got, size_t got_len, const char *want,
-		   const char *what, const char *file, int line)
+                   const char *what, const char *file, int line)
 {
 	if (got && got_len == strlen(want) && !memcmp(got, want, got_len))
 		return 1;
 	fprintf(stderr, "  %s:%d: %s\n    got:  \"%.*s\"\n    want: \"%s\"\n",
-		file, line, what, got ? (int)got_len : 6, got ? got : "(null)",
-		want);
+	        file, line, what, got ? (int)got_len : 6, got ? got : "(null)",
+	        want);
 	failures++;
 	return 0;
 }

@@ -91,10 +91,20 @@ static void check_clean(const char *in, const char *want)
 TEST(norm_clean_spaces_newlines_invisibles)
 {
 	check_clean("a\r\nb\rc\n", "a\nb\nc\n");
-	check_clean("1\xc2\xa0" "300\xe2\x80\xaf" "km\tx", "1 300 km x");
+	check_clean("1\xc2\xa0"
+	            "300\xe2\x80\xaf"
+	            "km\tx",
+	            "1 300 km x");
 	check_clean("Tsi\xc2\xadkhanouskaya", "Tsikhanouskaya");
-	check_clean("a\xe2\x80\x8b" "b\xef\xbb\xbf" "c\xe2\x80\x8d" "d", "abcd");
-	check_clean("a\xe2\x80\xa8" "b\xe2\x80\xa9" "c", "a\nb\n\nc");
+	check_clean("a\xe2\x80\x8b"
+	            "b\xef\xbb\xbf"
+	            "c\xe2\x80\x8d"
+	            "d",
+	            "abcd");
+	check_clean("a\xe2\x80\xa8"
+	            "b\xe2\x80\xa9"
+	            "c",
+	            "a\nb\n\nc");
 	check_clean("x\x01y\x7fz", "xyz");
 	/* decomposed é and й become precomposed (NFC) */
 	check_clean("Cafe\xcc\x81 \xd0\xb8\xcc\x86", "Caf\xc3\xa9 \xd0\xb9");
@@ -109,7 +119,7 @@ TEST(norm_fold_and_strip)
 	CHECK_STR(b.data, "strasse été лукашенко");
 	buf_reset(&b);
 	norm_fold_strip(&b, "Łukasz Tikhanovskaïa Ёж Øre",
-			strlen("Łukasz Tikhanovskaïa Ёж Øre"));
+	                strlen("Łukasz Tikhanovskaïa Ёж Øre"));
 	CHECK_STR(b.data, "lukasz tikhanovskaia еж ore");
 	buf_release(&b);
 }
@@ -131,7 +141,7 @@ TEST(norm_classes)
 
 /* Decode bytes with default options; returns the rc. */
 static int decode(struct buf *out, struct text_info *info, const char *bytes,
-		  size_t n, const char *enc, struct err *e)
+                  size_t n, const char *enc, struct err *e)
 {
 	struct text_opts o = {enc, 0};
 
@@ -144,10 +154,10 @@ TEST(text_detects_encodings)
 {
 	/* "Лукашэнка сказаў: «Мір»." in several encodings */
 	static const char utf8[] =
-		"\xd0\x9b\xd1\x83\xd0\xba\xd0\xb0\xd1\x88\xd1\x8d\xd0\xbd\xd0"
-		"\xba\xd0\xb0 \xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd1\x9e";
+	    "\xd0\x9b\xd1\x83\xd0\xba\xd0\xb0\xd1\x88\xd1\x8d\xd0\xbd\xd0"
+	    "\xba\xd0\xb0 \xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd1\x9e";
 	static const char cp1251[] = "\xcb\xf3\xea\xe0\xf8\xfd\xed\xea\xe0 "
-				     "\xf1\xea\xe0\xe7\xe0\xa2";
+	                             "\xf1\xea\xe0\xe7\xe0\xa2";
 	static const char utf16le[] = "\xff\xfe\x1b\x04\x43\x04";
 	struct buf b;
 	struct text_info info;
@@ -180,20 +190,19 @@ TEST(text_rejects_bad_input)
 	buf_init(&b);
 	CHECK_INT(decode(&b, &info, "a\nb\0c", 5, NULL, &e), ERR_FORMAT);
 	CHECK_STR(e.msg,
-		  "t.txt: binary data, not text (NUL byte at byte 3, line 2)");
+	          "t.txt: binary data, not text (NUL byte at byte 3, line 2)");
 	/* mostly UTF-8 with one bad byte: an error, not a legacy guess */
 	CHECK_INT(decode(&b, &info, "\xc3\xa9t\xc3\xa9\n\n\xff", 8, NULL, &e),
-		  ERR_ENCODING);
+	          ERR_ENCODING);
 	CHECK_STR(e.msg, "t.txt: invalid UTF-8 at byte 7 (line 3)");
 	CHECK_INT(decode(&b, &info, "ab\xe2\x82", 4, "UTF-8", &e),
-		  ERR_ENCODING);
+	          ERR_ENCODING);
 	CHECK_STR(e.msg, "t.txt: invalid UTF-8 at byte 2 (line 1)");
 	/* 0x98 is undefined in Windows-1251 */
 	CHECK_INT(decode(&b, &info, "ab\n\x98", 4, "WINDOWS-1251", &e),
-		  ERR_ENCODING);
+	          ERR_ENCODING);
 	CHECK_STR(e.msg, "t.txt: invalid WINDOWS-1251 at byte 3 (line 2)");
-	CHECK_INT(decode(&b, &info, "x", 1, "NO-SUCH-ENCODING", &e),
-		  ERR_USAGE);
+	CHECK_INT(decode(&b, &info, "x", 1, "NO-SUCH-ENCODING", &e), ERR_USAGE);
 	buf_reset(&b);
 	CHECK_INT(text_decode(&b, &info, "a\xffz\xc3", 4, "t", &lossy, &e), 0);
 	CHECK_STR(b.data, "a\xef\xbf\xbdz\xef\xbf\xbd");
@@ -225,10 +234,10 @@ TEST(doc_paragraph_per_line)
 
 	doc_init(&d);
 	build(&d, "HEADLINE HERE\nFirst para.  Two  spaces.\n\n\n"
-		  "  Second para.\n‘A SUBHEAD’\nThird.\n");
+	          "  Second para.\n‘A SUBHEAD’\nThird.\n");
 	CHECK_INT(d.npara, 5);
 	CHECK_STR(d.text, "HEADLINE HERE\n\nFirst para. Two spaces.\n\n"
-			  "Second para.\n\n‘A SUBHEAD’\n\nThird.");
+	                  "Second para.\n\n‘A SUBHEAD’\n\nThird.");
 	CHECK(!d.hard_wrapped);
 	CHECK_INT(d.paras[2].line, 5);
 	doc_release(&d);
@@ -241,23 +250,23 @@ TEST(doc_hard_wrapped)
 
 	doc_init(&d);
 	build(&d, "The quick brown fox jumps over the lazy dog and then\n"
-		  "runs away into the forest, where it meets a bear who\n"
-		  "says hello to the fox.\n"
-		  "Another paragraph starts here and goes on for a while\n"
-		  "until it is done with every-\n"
-		  "thing it had to say.\n"
-		  "\n"
-		  "SUBHEAD\n"
-		  "Last paragraph is short.\n");
+	          "runs away into the forest, where it meets a bear who\n"
+	          "says hello to the fox.\n"
+	          "Another paragraph starts here and goes on for a while\n"
+	          "until it is done with every-\n"
+	          "thing it had to say.\n"
+	          "\n"
+	          "SUBHEAD\n"
+	          "Last paragraph is short.\n");
 	CHECK(d.hard_wrapped);
 	CHECK_INT(d.npara, 4);
 	CHECK_STR(d.text,
-		  "The quick brown fox jumps over the lazy dog and then runs "
-		  "away into the forest, where it meets a bear who says hello "
-		  "to the fox.\n\n"
-		  "Another paragraph starts here and goes on for a while until "
-		  "it is done with every-thing it had to say.\n\n"
-		  "SUBHEAD\n\nLast paragraph is short.");
+	          "The quick brown fox jumps over the lazy dog and then runs "
+	          "away into the forest, where it meets a bear who says hello "
+	          "to the fox.\n\n"
+	          "Another paragraph starts here and goes on for a while until "
+	          "it is done with every-thing it had to say.\n\n"
+	          "SUBHEAD\n\nLast paragraph is short.");
 	doc_where(&d, (size_t)(strstr(d.text, "bear") - d.text), &line, &col);
 	CHECK_INT(line, 2);
 	CHECK_INT(col, 45);
@@ -278,29 +287,30 @@ TEST(doc_empty)
 TEST(lang_guess_languages)
 {
 	const char *en = "The prisoners were released on Thursday and the "
-			 "embassy said it was not clear.";
+	                 "embassy said it was not clear.";
 
 	CHECK_STR(lang_guess(en, strlen(en)), "en");
 	CHECK_STR(lang_guess("Заключенные были освобождены в четверг, и это "
-			     "было неожиданно.",
-			     strlen("Заключенные были освобождены в четверг, и "
-				    "это было неожиданно.")),
-		  "ru");
+	                     "было неожиданно.",
+	                     strlen("Заключенные были освобождены в четверг, и "
+	                            "это было неожиданно.")),
+	          "ru");
 	CHECK_STR(lang_guess("Вязні былі вызваленыя ў чацвер, і гэта было "
-			     "нечакана.",
-			     strlen("Вязні былі вызваленыя ў чацвер, і гэта "
-				    "было нечакана.")),
-		  "be");
-	CHECK_STR(lang_guess("Die Gefangenen wurden am Donnerstag freigelassen, "
-			     "sagte die Botschaft.",
-			     strlen("Die Gefangenen wurden am Donnerstag "
-				    "freigelassen, sagte die Botschaft.")),
-		  "de");
+	                     "нечакана.",
+	                     strlen("Вязні былі вызваленыя ў чацвер, і гэта "
+	                            "было нечакана.")),
+	          "be");
+	CHECK_STR(
+	    lang_guess("Die Gefangenen wurden am Donnerstag freigelassen, "
+	               "sagte die Botschaft.",
+	               strlen("Die Gefangenen wurden am Donnerstag "
+	                      "freigelassen, sagte die Botschaft.")),
+	    "de");
 	CHECK_STR(lang_guess("Les prisonniers ont été libérés jeudi, a déclaré "
-			     "l'ambassade.",
-			     strlen("Les prisonniers ont été libérés jeudi, a "
-				    "déclaré l'ambassade.")),
-		  "fr");
+	                     "l'ambassade.",
+	                     strlen("Les prisonniers ont été libérés jeudi, a "
+	                            "déclaré l'ambassade.")),
+	          "fr");
 	CHECK_STR(lang_guess("12 34", 5), "und");
 }
 

@@ -9,7 +9,8 @@ TEST(out_json_escapes)
 	struct buf b;
 
 	buf_init(&b);
-	out_json_str(&b, "a\"b\\c\nd\te\x01 «ж»", strlen("a\"b\\c\nd\te\x01 «ж»"));
+	out_json_str(&b, "a\"b\\c\nd\te\x01 «ж»",
+	             strlen("a\"b\\c\nd\te\x01 «ж»"));
 	CHECK_STR(b.data, "\"a\\\"b\\\\c\\nd\\te\\u0001 «ж»\"");
 	buf_release(&b);
 }
