@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmds.h"
 #include "export.h"
@@ -39,9 +40,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	struct export_report r;
 	struct store *st = NULL;
 	const char *path = NULL;
-	FILE *out = stdout;
+	FILE *out = NULL;
 	struct err e;
-	int c, rc;
+	int c, rc, fd;
 
 	memset(&o, 0, sizeof(o));
 	o.format = EXPORT_TMX;
@@ -82,16 +83,25 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	err_clear(&e);
 	if (store_open(&st, ctx->tm_path, 0, &e) < 0)
 		return cli_fail(&e);
-	if (path && !(out = fopen(path, "w"))) {
-		cli_warn("cannot write '%s': %s", path, strerror(errno));
+	/*
+	 * Standard output is written through a stream of our own, so that a
+	 * failed write is reported once, here, and not again at exit.
+	 */
+	if (path)
+		out = fopen(path, "w");
+	else if ((fd = dup(STDOUT_FILENO)) >= 0 && !(out = fdopen(fd, "w")))
+		close(fd);
+	if (!out) {
+		cli_warn("cannot write '%s': %s", path ? path : "stdout",
+		         strerror(errno));
 		store_free(st);
 		return CLI_FAIL;
 	}
 	rc = export_write(st, out, path ? path : "standard output", &o, &r, &e);
 	store_free(st);
-	if (path && fclose(out) != 0 && rc == 0)
-		rc = err_set(&e, ERR_IO, "write error on %s: %s", path,
-		             strerror(errno));
+	if (fclose(out) != 0 && rc == 0)
+		rc = err_set(&e, ERR_IO, "write error on %s: %s",
+		             path ? path : "standard output", strerror(errno));
 	if (rc < 0)
 		return cli_fail(&e);
 	if (r.replaced)

@@ -21,7 +21,8 @@
  * alternatives.  Where a unit came from: its newstm origins
  * (x-newstm-origin props written by export), else an XLIFF <file
  * original>, a document prop (x-document, document, x-filename, filename,
- * file), or the file's name, at the unit's position in the file.
+ * file, Okapi's Txt::FileName), or the file's name, at the unit's position in
+ * the file.
  *
  * It prints nothing; the caller reports what import_report holds.
  */

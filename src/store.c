@@ -220,7 +220,10 @@ static int db_error(struct store *st, int rc, const char *what, struct err *e)
 
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
-		return err_set(e, ERR_DB, "%s: %s: disk full", path, what);
+		return err_set(e, ERR_DB,
+		               "%s: %s: disk full; nothing of this change was "
+		               "kept",
+		               path, what);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return err_set(e, ERR_DB,
@@ -241,6 +244,19 @@ static int db_error(struct store *st, int rc, const char *what, struct err *e)
 		return err_set(e, ERR_DB, "%s: %s: the memory is damaged (%s)",
 		               path, what, why);
 	case SQLITE_IOERR:
+		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+		    rc == SQLITE_IOERR_TRUNCATE || sys == ENOSPC ||
+		    sys == EFBIG || sys == EDQUOT)
+			return err_set(e, ERR_DB,
+			               "%s: %s: cannot write the memory file "
+			               "(%s); nothing of this change was kept",
+			               path, what,
+			               sys ? strerror(sys)
+			                   : "disk full or file too large?");
+		if (sys)
+			return err_set(e, ERR_DB, "%s: %s: %s", path, what,
+			               strerror(sys));
+		break;
 	case SQLITE_CANTOPEN:
 		if (sys)
 			return err_set(e, ERR_DB, "%s: %s: %s", path, what,
@@ -323,9 +339,13 @@ static int run(struct store *st, sqlite3_stmt *s, const char *what,
 {
 	int rc = sqlite3_step(s);
 
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		/* describe it before the reset does more I/O */
+		rc = db_error(st, rc, what, e);
+		done(s);
+		return rc;
+	}
 	done(s);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-		return db_error(st, rc, what, e);
 	return 0;
 }
 
@@ -343,10 +363,12 @@ static int run_int(struct store *st, sqlite3_stmt *s, int64_t *v,
 		done(s);
 		return 1;
 	}
-	done(s);
 	if (rc != SQLITE_DONE)
-		return db_error(st, rc, what, e);
-	return 0;
+		rc = db_error(st, rc, what, e);
+	else
+		rc = 0;
+	done(s);
+	return rc;
 }
 
 time_t store_now(void)
@@ -626,7 +648,7 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 	if ((rc = check_identity(st, last, e)) < 0)
 		goto fail;
 	if ((rc = set_pragma(st, "PRAGMA journal_mode = WAL", e)) < 0 ||
-	    (rc = set_pragma(st, "PRAGMA synchronous = FULL", e)) < 0 ||
+	    (rc = set_pragma(st, "PRAGMA synchronous = NORMAL", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA foreign_keys = ON", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA cache_size = -32768", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA journal_size_limit = 67108864", e)) <

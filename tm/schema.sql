@@ -100,8 +100,8 @@ CREATE TABLE prop (
 	id    INTEGER PRIMARY KEY,
 	unit  INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
 	batch INTEGER NOT NULL REFERENCES batch (id),
-	scope TEXT NOT NULL CHECK (scope IN ('tu', 'src', 'tgt')),
-	kind  TEXT NOT NULL CHECK (kind IN ('prop', 'note', 'attr')),
+	scope TEXT NOT NULL CHECK (scope = 'tu' OR scope = 'src' OR scope = 'tgt'),
+	kind  TEXT NOT NULL CHECK (kind = 'prop' OR kind = 'note' OR kind = 'attr'),
 	type  TEXT,             -- prop type or attribute name; NULL for a note
 	lang  TEXT,             -- xml:lang of a prop or note
 	value TEXT NOT NULL
@@ -111,7 +111,7 @@ CREATE INDEX prop_by_unit ON prop (unit);
 CREATE TABLE header_prop (
 	id    INTEGER PRIMARY KEY,
 	batch INTEGER NOT NULL REFERENCES batch (id),
-	kind  TEXT NOT NULL CHECK (kind IN ('prop', 'note')),
+	kind  TEXT NOT NULL CHECK (kind = 'prop' OR kind = 'note'),
 	type  TEXT,
 	lang  TEXT,
 	value TEXT NOT NULL
