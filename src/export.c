@@ -188,7 +188,7 @@ static void date_attr(struct ex *X, const char *name, int64_t t, size_t *offs,
 
 static int write_group(struct ex *X)
 {
-	const struct store_unit *first = &X->g[0].u;
+	const struct store_unit *first;
 	int64_t created = 0, changed = 0, last_used = 0;
 	const char *creator = NULL, *changer = NULL;
 	long long usage = 0;
@@ -198,6 +198,7 @@ static int write_group(struct ex *X)
 
 	if (!X->ng)
 		return 0;
+	first = &X->g[0].u;
 	for (i = 0; i < X->ng; i++) {
 		const struct store_unit *u = &X->g[i].u;
 

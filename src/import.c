@@ -268,8 +268,8 @@ static enum store_kind kind_of(enum tmx_kind k)
 static int is_document_prop(const char *type)
 {
 	static const char *const names[] = {
-	    "x-document", "document", "x-filename",
-	    "filename",   "x-file",   "file",
+	    "x-document", "document", "x-filename",    "filename",
+	    "x-file",     "file",     "txt::filename",
 	};
 	size_t i;
 

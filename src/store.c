@@ -5,7 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -603,7 +605,7 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 {
 	struct store *st;
 	struct stat sb;
-	int last = schema_last(schema), rc, mode;
+	int last = schema_last(schema), rc, mode, fd, created = 0;
 
 	*out = NULL;
 	if (upto <= 0 || upto > last)
@@ -621,6 +623,16 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 			               path);
 		if ((flags & STORE_MKDIR) && (rc = make_parent(path, e)) < 0)
 			return rc;
+		/* create it ourselves, for the true reason if we cannot */
+		fd = open(path, O_RDWR | O_CREAT | O_EXCL, 0666);
+		if (fd < 0 && errno != EEXIST)
+			return err_set(e, ERR_IO,
+			               "%s: cannot create the memory: %s", path,
+			               strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			created = 1;
+		}
 	} else {
 		return err_set(e, ERR_IO, "%s: %s", path, strerror(errno));
 	}
@@ -640,6 +652,8 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 		             (flags & STORE_CREATE) ? "create" : "open",
 		             sys ? strerror(sys) : sqlite3_errstr(rc));
 		store_free(st);
+		if (created)
+			unlink(path);
 		return rc;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
@@ -660,6 +674,8 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 	return 0;
 fail:
 	store_free(st);
+	if (created) /* leave no half-made memory behind */
+		unlink(path);
 	return rc;
 }
 
@@ -1706,6 +1722,13 @@ int store_forget_batch(struct store *st, int64_t batch,
 		if (rc == 0)
 			rc = err_set(e, ERR_NOTFOUND, "%s: no batch %lld",
 			             st->path, (long long)batch);
+		goto fail;
+	}
+	if (forgotten) {
+		rc = err_set(e, ERR_NOTFOUND,
+		             "%s: batch %lld was forgotten "
+		             "already",
+		             st->path, (long long)batch);
 		goto fail;
 	}
 	if (!(s = prep(st, S_BATCH_UNITS, e))) {
