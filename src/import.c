@@ -105,6 +105,7 @@ struct imp {
 	/* TSV and JSONL */
 	char src_lang[LANG_TAG_MAX], tgt_lang[LANG_TAG_MAX];
 	int tsv_fields; /* 2 or 3, told by the first line */
+	int quiet;      /* looking ahead: bad lines are told on the real pass */
 	struct buf a, b, c;
 };
 
@@ -614,6 +615,8 @@ static int bad_line(struct imp *I, unsigned long line, size_t col,
 
 	snprintf(msg, sizeof(msg), "%s:%lu:%zu: %s", I->name, line, col + 1,
 	         what);
+	if (I->quiet)
+		return 1;
 	if (!I->o->skip_bad)
 		return err_set(e, ERR_FORMAT, "%s", msg);
 	bad(I, msg);
@@ -624,8 +627,8 @@ static int bad_line(struct imp *I, unsigned long line, size_t col,
 static int tsv_record(struct imp *I, const char *s, size_t n,
                       unsigned long line, struct record *r, struct err *e)
 {
-	const char *f[4];
-	size_t len[4], k = 0, start = 0, i, bad_at;
+	const char *f[4] = {NULL, NULL, NULL, NULL};
+	size_t len[4] = {0, 0, 0, 0}, k = 0, start = 0, i, bad_at;
 	char *end;
 
 	if (!text_utf8_valid(s, n, &bad_at))
@@ -833,38 +836,24 @@ static int guess_langs(struct imp *I, enum import_format fmt, struct buf *lines,
 {
 	struct buf src, tgt;
 	struct record r;
-	struct import_opts quiet = *I->o;
-	const struct import_opts *saved = I->o;
 	size_t i;
 	const char *gs, *gt;
 	int rc = 0;
 
 	buf_init(&src);
 	buf_init(&tgt);
-	quiet.skip_bad = 1; /* bad lines are reported when they are read */
-	I->o = &quiet;
+	I->quiet = 1;
 	for (i = 0; i < n; i++) {
-		long long bad_before = I->r->bad;
-
 		if (!lines[i].len)
 			continue;
-		if (record_of(I, fmt, &lines[i], first_line + i, &r, e) != 0) {
-			/* forget it: it is reported on the real pass */
-			while (I->r->bad > bad_before) {
-				I->r->bad--;
-				if (I->r->bad < IMPORT_MAX_BAD) {
-					free(I->r->bad_msgs[I->r->bad]);
-					I->r->bad_msgs[I->r->bad] = NULL;
-				}
-			}
+		if (record_of(I, fmt, &lines[i], first_line + i, &r, e) != 0)
 			continue;
-		}
 		buf_adds(&src, r.source);
 		buf_addch(&src, '\n');
 		buf_adds(&tgt, r.target);
 		buf_addch(&tgt, '\n');
 	}
-	I->o = saved;
+	I->quiet = 0;
 	gs = lang_guess(src.data, src.len);
 	gt = lang_guess(tgt.data, tgt.len);
 	if (!I->src_lang[0])
@@ -885,23 +874,12 @@ static int guess_langs(struct imp *I, enum import_format fmt, struct buf *lines,
 static int json_has_langs(struct imp *I, struct buf *l, unsigned long line)
 {
 	struct record r;
-	struct import_opts quiet = *I->o;
-	const struct import_opts *saved = I->o;
-	long long bad_before = I->r->bad;
 	int ok;
 
-	quiet.skip_bad = 1;
-	I->o = &quiet;
+	I->quiet = 1;
 	ok = record_of(I, IMPORT_JSONL, l, line, &r, NULL) == 0 &&
 	     r.src_lang[0] && r.tgt_lang[0];
-	I->o = saved;
-	while (I->r->bad > bad_before) {
-		I->r->bad--;
-		if (I->r->bad < IMPORT_MAX_BAD) {
-			free(I->r->bad_msgs[I->r->bad]);
-			I->r->bad_msgs[I->r->bad] = NULL;
-		}
-	}
+	I->quiet = 0;
 	return ok;
 }
 

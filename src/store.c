@@ -479,6 +479,7 @@ static int pragma_int(struct store *st, const char *sql, int64_t *v,
 	sqlite3_stmt *s = NULL;
 	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
 
+	*v = 0;
 	if (rc == SQLITE_OK) {
 		rc = sqlite3_step(s);
 		*v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
@@ -497,7 +498,7 @@ static int pragma_int(struct store *st, const char *sql, int64_t *v,
  */
 static int check_identity(struct store *st, int last, struct err *e)
 {
-	int64_t app, ver, objects;
+	int64_t app = 0, ver = 0, objects = 0;
 	int rc;
 
 	if ((rc = pragma_int(st, "PRAGMA application_id", &app, e)) < 0 ||
@@ -1156,7 +1157,7 @@ int store_put(struct store *st, const struct store_pair *p,
               enum store_put_result *res, int64_t *id, struct err *e)
 {
 	enum store_put_result local_res;
-	int64_t src, tgt, unit, local_id;
+	int64_t src = 0, tgt = 0, unit, local_id;
 	sqlite3_stmt *s;
 	long long added;
 	size_t i;

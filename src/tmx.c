@@ -1129,8 +1129,8 @@ int tmx_parse_date(const char *s, int64_t *out)
 	if (*p || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 ||
 	    v[4] > 59 || v[5] > 60)
 		return -1;
-	*out = days_from_civil(v[0], v[1], v[2]) * 86400 + v[3] * 3600 +
-	       v[4] * 60 + v[5];
+	*out = days_from_civil(v[0], v[1], v[2]) * 86400 +
+	       (int64_t)v[3] * 3600 + (int64_t)v[4] * 60 + v[5];
 	return 0;
 }
 
