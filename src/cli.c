@@ -17,14 +17,15 @@
 
 /* The subcommands, in the order `newstm --help` lists them. */
 static const struct cli_cmd *const commands[] = {
-	&cmd_text,
+    &cmd_text, &cmd_import,  &cmd_export, &cmd_stats,
+    &cmd_show, &cmd_confirm, &cmd_delete, &cmd_forget,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
 static const char global_usage[] =
-	"usage: newstm [--tm PATH] [--color WHEN] COMMAND [ARGS]\n"
-	"       newstm --help | --version | help COMMAND\n";
+    "usage: newstm [--tm PATH] [--color WHEN] COMMAND [ARGS]\n"
+    "       newstm --help | --version | help COMMAND\n";
 
 const struct cli_cmd *cli_find(const char *name)
 {
@@ -41,12 +42,12 @@ static void print_main_help(FILE *f)
 	size_t i;
 
 	fprintf(f, "newstm %s: a translation memory for news\n\n",
-		NEWSTM_VERSION);
+	        NEWSTM_VERSION);
 	fputs(global_usage, f);
 	fputs("\ncommands:\n", f);
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-13s %s\n", commands[i]->name,
-			commands[i]->summary);
+		        commands[i]->summary);
 	fputs("\nglobal options (before or after the command):\n"
 	      "  --tm PATH      the memory (default $NEWSTM_TM, else "
 	      "tm/memory.db)\n"
@@ -102,7 +103,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	fputc('\n', stderr);
 	if (c)
 		fprintf(stderr, "usage: newstm %s\nTry 'newstm %s --help'.\n",
-			c->usage, c->name);
+		        c->usage, c->name);
 	else
 		fprintf(stderr, "%sTry 'newstm --help'.\n", global_usage);
 	return CLI_USAGE;
@@ -115,7 +116,7 @@ void cli_opt_reset(void)
 }
 
 int cli_getopt(int argc, char **argv, const struct option *longopts,
-	       const char *cmd)
+               const char *cmd)
 {
 	char shortopts[128];
 	size_t n = 0;
@@ -152,30 +153,30 @@ int cli_getopt(int argc, char **argv, const struct option *longopts,
 	}
 	if (c == '?') {
 		const char *arg = optind - 1 < argc && optind - 1 >= prev
-					  ? argv[optind - 1]
-					  : NULL;
+		                      ? argv[optind - 1]
+		                      : NULL;
 
 		if (optopt)
 			cli_usage_error(cmd, "unknown option '-%c'", optopt);
 		else
 			cli_usage_error(cmd, "unknown option '%s'",
-					arg ? arg : "?");
+			                arg ? arg : "?");
 		return CLI_OPT_BAD;
 	}
 	if (c == ':') {
 		if (optopt)
 			cli_usage_error(cmd, "option '-%c' needs a value",
-					optopt);
+			                optopt);
 		else
 			cli_usage_error(cmd, "option '%s' needs a value",
-					argv[optind - 1]);
+			                argv[optind - 1]);
 		return CLI_OPT_BAD;
 	}
 	return c;
 }
 
 int cli_parse_double(double *out, const char *arg, double lo, double hi,
-		     const char *cmd, const char *opt)
+                     const char *cmd, const char *opt)
 {
 	char *end;
 	double v;
@@ -183,8 +184,9 @@ int cli_parse_double(double *out, const char *arg, double lo, double hi,
 	errno = 0;
 	v = strtod(arg, &end);
 	if (errno || end == arg || *end || !(v >= lo && v <= hi)) {
-		cli_usage_error(cmd, "%s wants a number from %g to %g, not '%s'",
-				opt, lo, hi, arg);
+		cli_usage_error(cmd,
+		                "%s wants a number from %g to %g, not '%s'",
+		                opt, lo, hi, arg);
 		return -1;
 	}
 	*out = v;
@@ -192,7 +194,7 @@ int cli_parse_double(double *out, const char *arg, double lo, double hi,
 }
 
 int cli_parse_long(long *out, const char *arg, long lo, long hi,
-		   const char *cmd, const char *opt)
+                   const char *cmd, const char *opt)
 {
 	char *end;
 	long v;
@@ -201,9 +203,9 @@ int cli_parse_long(long *out, const char *arg, long lo, long hi,
 	v = strtol(arg, &end, 10);
 	if (errno || end == arg || *end || v < lo || v > hi) {
 		cli_usage_error(cmd,
-				"%s wants a whole number from %ld to %ld, not "
-				"'%s'",
-				opt, lo, hi, arg);
+		                "%s wants a whole number from %ld to %ld, not "
+		                "'%s'",
+		                opt, lo, hi, arg);
 		return -1;
 	}
 	*out = v;
@@ -214,7 +216,7 @@ int cli_finish_output(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "newstm: write error on standard output: %s\n",
-			strerror(errno ? errno : EIO));
+		        strerror(errno ? errno : EIO));
 		return CLI_FAIL;
 	}
 	return status;
@@ -231,7 +233,7 @@ const char *cli_input_name(const char *path)
  * argc, or -1 after printing a usage error.
  */
 static int take_globals(int argc, char **argv, struct cli_ctx *ctx,
-			const char **color)
+                        const char **color)
 {
 	int i, o = 1;
 
@@ -246,17 +248,16 @@ static int take_globals(int argc, char **argv, struct cli_ctx *ctx,
 		if (!strcmp(a, "--tm")) {
 			if (i + 1 >= argc) {
 				cli_usage_error(NULL, "option '--tm' needs a "
-						      "path");
+				                      "path");
 				return -1;
 			}
 			ctx->tm_path = argv[++i];
 		} else if (!strncmp(a, "--tm=", 5)) {
 			ctx->tm_path = a + 5;
 		} else if (!strcmp(a, "--color") &&
-			   (i + 1 < argc &&
-			    (!strcmp(argv[i + 1], "auto") ||
-			     !strcmp(argv[i + 1], "always") ||
-			     !strcmp(argv[i + 1], "never")))) {
+		           (i + 1 < argc && (!strcmp(argv[i + 1], "auto") ||
+		                             !strcmp(argv[i + 1], "always") ||
+		                             !strcmp(argv[i + 1], "never")))) {
 			*color = argv[++i];
 		} else if (!strncmp(a, "--color=", 8)) {
 			*color = a + 8;
@@ -298,12 +299,12 @@ int cli_main(int argc, char **argv)
 		ctx.color = 0;
 	else if (!strcmp(color, "auto"))
 		ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
-			    !((env = getenv("TERM")) && !strcmp(env, "dumb"));
+		            !((env = getenv("TERM")) && !strcmp(env, "dumb"));
 	else
 		return cli_usage_error(NULL,
-				       "--color wants auto, always or never, "
-				       "not '%s'",
-				       color);
+		                       "--color wants auto, always or never, "
+		                       "not '%s'",
+		                       color);
 	ctx.progress = isatty(STDERR_FILENO);
 
 	if (argc < 2) {
@@ -327,7 +328,7 @@ int cli_main(int argc, char **argv)
 		c = cli_find(argv[2]);
 		if (!c)
 			return cli_usage_error(NULL, "unknown command '%s'",
-					       argv[2]);
+			                       argv[2]);
 		cli_print_help(stdout, c);
 		return cli_finish_output(CLI_OK);
 	}

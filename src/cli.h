@@ -51,7 +51,7 @@ int cli_status(int rc);
  * --help on stderr; returns CLI_USAGE.
  */
 int cli_usage_error(const char *cmd, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+    __attribute__((format(printf, 2, 3)));
 
 /*
  * getopt_long for a command: `--help` and `-h` print the command's help
@@ -63,7 +63,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 #define CLI_OPT_BAD  (-3)
 void cli_opt_reset(void);
 int cli_getopt(int argc, char **argv, const struct option *longopts,
-	       const char *cmd);
+               const char *cmd);
 
 /* The command called name, or NULL. */
 const struct cli_cmd *cli_find(const char *name);
@@ -76,9 +76,9 @@ void cli_print_help(FILE *f, const struct cli_cmd *c);
  * naming the option and return -1.
  */
 int cli_parse_double(double *out, const char *arg, double lo, double hi,
-		     const char *cmd, const char *opt);
+                     const char *cmd, const char *opt);
 int cli_parse_long(long *out, const char *arg, long lo, long hi,
-		   const char *cmd, const char *opt);
+                   const char *cmd, const char *opt);
 
 /* Flush stdout and report a write error (full disk, closed pipe). */
 int cli_finish_output(int status);

@@ -9,5 +9,12 @@
 #include "cli.h"
 
 extern const struct cli_cmd cmd_text;
+extern const struct cli_cmd cmd_import;
+extern const struct cli_cmd cmd_export;
+extern const struct cli_cmd cmd_stats;
+extern const struct cli_cmd cmd_show;
+extern const struct cli_cmd cmd_confirm;
+extern const struct cli_cmd cmd_delete;
+extern const struct cli_cmd cmd_forget;
 
 #endif

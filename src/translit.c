@@ -13,74 +13,66 @@ struct tl_rule {
 
 /* Russian, BGN/PCGN without diacritics (the English-language press). */
 static const struct tl_rule ru_rules[] = {
-	{0x430, "a"},   {0x431, "b"},    {0x432, "v"},  {0x433, "g"},
-	{0x434, "d"},   {0x435, "e"},    {0x451, "yo"}, {0x436, "zh"},
-	{0x437, "z"},   {0x438, "i"},    {0x439, "y"},  {0x43A, "k"},
-	{0x43B, "l"},   {0x43C, "m"},    {0x43D, "n"},  {0x43E, "o"},
-	{0x43F, "p"},   {0x440, "r"},    {0x441, "s"},  {0x442, "t"},
-	{0x443, "u"},   {0x444, "f"},    {0x445, "kh"}, {0x446, "ts"},
-	{0x447, "ch"},  {0x448, "sh"},   {0x449, "shch"}, {0x44A, ""},
-	{0x44B, "y"},   {0x44C, ""},     {0x44D, "e"},  {0x44E, "yu"},
-	{0x44F, "ya"},  {0, NULL},
+    {0x430, "a"},  {0x431, "b"},    {0x432, "v"},  {0x433, "g"},  {0x434, "d"},
+    {0x435, "e"},  {0x451, "yo"},   {0x436, "zh"}, {0x437, "z"},  {0x438, "i"},
+    {0x439, "y"},  {0x43A, "k"},    {0x43B, "l"},  {0x43C, "m"},  {0x43D, "n"},
+    {0x43E, "o"},  {0x43F, "p"},    {0x440, "r"},  {0x441, "s"},  {0x442, "t"},
+    {0x443, "u"},  {0x444, "f"},    {0x445, "kh"}, {0x446, "ts"}, {0x447, "ch"},
+    {0x448, "sh"}, {0x449, "shch"}, {0x44A, ""},   {0x44B, "y"},  {0x44C, ""},
+    {0x44D, "e"},  {0x44E, "yu"},   {0x44F, "ya"}, {0, NULL},
 };
 
 /* Belarusian, the national system of 2007 without diacritics. */
 static const struct tl_rule be_rules[] = {
-	{0x430, "a"},  {0x431, "b"},  {0x432, "v"},  {0x433, "h"},
-	{0x491, "g"},  {0x434, "d"},  {0x435, "ie"}, {0x451, "io"},
-	{0x436, "zh"}, {0x437, "z"},  {0x456, "i"},  {0x439, "i"},
-	{0x43A, "k"},  {0x43B, "l"},  {0x43C, "m"},  {0x43D, "n"},
-	{0x43E, "o"},  {0x43F, "p"},  {0x440, "r"},  {0x441, "s"},
-	{0x442, "t"},  {0x443, "u"},  {0x45E, "u"},  {0x444, "f"},
-	{0x445, "kh"}, {0x446, "ts"}, {0x447, "ch"}, {0x448, "sh"},
-	{0x44B, "y"},  {0x44C, ""},   {0x44D, "e"},  {0x44E, "iu"},
-	{0x44F, "ia"}, {0x2019, ""},  {0x27, ""},    {0, NULL},
+    {0x430, "a"},  {0x431, "b"},  {0x432, "v"},  {0x433, "h"},  {0x491, "g"},
+    {0x434, "d"},  {0x435, "ie"}, {0x451, "io"}, {0x436, "zh"}, {0x437, "z"},
+    {0x456, "i"},  {0x439, "i"},  {0x43A, "k"},  {0x43B, "l"},  {0x43C, "m"},
+    {0x43D, "n"},  {0x43E, "o"},  {0x43F, "p"},  {0x440, "r"},  {0x441, "s"},
+    {0x442, "t"},  {0x443, "u"},  {0x45E, "u"},  {0x444, "f"},  {0x445, "kh"},
+    {0x446, "ts"}, {0x447, "ch"}, {0x448, "sh"}, {0x44B, "y"},  {0x44C, ""},
+    {0x44D, "e"},  {0x44E, "iu"}, {0x44F, "ia"}, {0x2019, ""},  {0x27, ""},
+    {0, NULL},
 };
 
 /* Ukrainian, the national system of 2010. */
 static const struct tl_rule uk_rules[] = {
-	{0x430, "a"},  {0x431, "b"},  {0x432, "v"},    {0x433, "h"},
-	{0x491, "g"},  {0x434, "d"},  {0x435, "e"},    {0x454, "ie"},
-	{0x436, "zh"}, {0x437, "z"},  {0x438, "y"},    {0x456, "i"},
-	{0x457, "i"},  {0x439, "i"},  {0x43A, "k"},    {0x43B, "l"},
-	{0x43C, "m"},  {0x43D, "n"},  {0x43E, "o"},    {0x43F, "p"},
-	{0x440, "r"},  {0x441, "s"},  {0x442, "t"},    {0x443, "u"},
-	{0x444, "f"},  {0x445, "kh"}, {0x446, "ts"},   {0x447, "ch"},
-	{0x448, "sh"}, {0x449, "shch"}, {0x44C, ""},   {0x44E, "iu"},
-	{0x44F, "ia"}, {0x2019, ""},  {0x27, ""},      {0, NULL},
+    {0x430, "a"},  {0x431, "b"},  {0x432, "v"},  {0x433, "h"},  {0x491, "g"},
+    {0x434, "d"},  {0x435, "e"},  {0x454, "ie"}, {0x436, "zh"}, {0x437, "z"},
+    {0x438, "y"},  {0x456, "i"},  {0x457, "i"},  {0x439, "i"},  {0x43A, "k"},
+    {0x43B, "l"},  {0x43C, "m"},  {0x43D, "n"},  {0x43E, "o"},  {0x43F, "p"},
+    {0x440, "r"},  {0x441, "s"},  {0x442, "t"},  {0x443, "u"},  {0x444, "f"},
+    {0x445, "kh"}, {0x446, "ts"}, {0x447, "ch"}, {0x448, "sh"}, {0x449, "shch"},
+    {0x44C, ""},   {0x44E, "iu"}, {0x44F, "ia"}, {0x2019, ""},  {0x27, ""},
+    {0, NULL},
 };
 
 /* Bulgarian, the official system of 2009. */
 static const struct tl_rule bg_rules[] = {
-	{0x430, "a"},  {0x431, "b"},  {0x432, "v"},  {0x433, "g"},
-	{0x434, "d"},  {0x435, "e"},  {0x436, "zh"}, {0x437, "z"},
-	{0x438, "i"},  {0x439, "y"},  {0x43A, "k"},  {0x43B, "l"},
-	{0x43C, "m"},  {0x43D, "n"},  {0x43E, "o"},  {0x43F, "p"},
-	{0x440, "r"},  {0x441, "s"},  {0x442, "t"},  {0x443, "u"},
-	{0x444, "f"},  {0x445, "h"},  {0x446, "ts"}, {0x447, "ch"},
-	{0x448, "sh"}, {0x449, "sht"}, {0x44A, "a"}, {0x44C, "y"},
-	{0x44E, "yu"}, {0x44F, "ya"}, {0x45D, "i"},  {0, NULL},
+    {0x430, "a"},   {0x431, "b"},  {0x432, "v"},  {0x433, "g"},  {0x434, "d"},
+    {0x435, "e"},   {0x436, "zh"}, {0x437, "z"},  {0x438, "i"},  {0x439, "y"},
+    {0x43A, "k"},   {0x43B, "l"},  {0x43C, "m"},  {0x43D, "n"},  {0x43E, "o"},
+    {0x43F, "p"},   {0x440, "r"},  {0x441, "s"},  {0x442, "t"},  {0x443, "u"},
+    {0x444, "f"},   {0x445, "h"},  {0x446, "ts"}, {0x447, "ch"}, {0x448, "sh"},
+    {0x449, "sht"}, {0x44A, "a"},  {0x44C, "y"},  {0x44E, "yu"}, {0x44F, "ya"},
+    {0x45D, "i"},   {0, NULL},
 };
 
 /* Serbian and Macedonian Cyrillic, as their Latin alphabets without
  * diacritics. */
 static const struct tl_rule sr_rules[] = {
-	{0x430, "a"},  {0x431, "b"},  {0x432, "v"},  {0x433, "g"},
-	{0x434, "d"},  {0x452, "dj"}, {0x435, "e"},  {0x436, "z"},
-	{0x437, "z"},  {0x438, "i"},  {0x458, "j"},  {0x43A, "k"},
-	{0x43B, "l"},  {0x459, "lj"}, {0x43C, "m"},  {0x43D, "n"},
-	{0x45A, "nj"}, {0x43E, "o"},  {0x43F, "p"},  {0x440, "r"},
-	{0x441, "s"},  {0x442, "t"},  {0x45B, "c"},  {0x443, "u"},
-	{0x444, "f"},  {0x445, "h"},  {0x446, "c"},  {0x447, "c"},
-	{0x45F, "dz"}, {0x448, "s"},  {0x453, "gj"}, {0x45C, "kj"},
-	{0x455, "dz"}, {0, NULL},
+    {0x430, "a"},  {0x431, "b"},  {0x432, "v"},  {0x433, "g"},  {0x434, "d"},
+    {0x452, "dj"}, {0x435, "e"},  {0x436, "z"},  {0x437, "z"},  {0x438, "i"},
+    {0x458, "j"},  {0x43A, "k"},  {0x43B, "l"},  {0x459, "lj"}, {0x43C, "m"},
+    {0x43D, "n"},  {0x45A, "nj"}, {0x43E, "o"},  {0x43F, "p"},  {0x440, "r"},
+    {0x441, "s"},  {0x442, "t"},  {0x45B, "c"},  {0x443, "u"},  {0x444, "f"},
+    {0x445, "h"},  {0x446, "c"},  {0x447, "c"},  {0x45F, "dz"}, {0x448, "s"},
+    {0x453, "gj"}, {0x45C, "kj"}, {0x455, "dz"}, {0, NULL},
 };
 
 /* Kazakh Cyrillic, a common romanisation. */
 static const struct tl_rule kk_rules[] = {
-	{0x4D9, "a"},  {0x493, "g"}, {0x49B, "q"}, {0x4A3, "n"},
-	{0x4E9, "o"},  {0x4B1, "u"}, {0x4AF, "u"}, {0x4BB, "h"},
-	{0x456, "i"},  {0, NULL},
+    {0x4D9, "a"}, {0x493, "g"}, {0x49B, "q"}, {0x4A3, "n"}, {0x4E9, "o"},
+    {0x4B1, "u"}, {0x4AF, "u"}, {0x4BB, "h"}, {0x456, "i"}, {0, NULL},
 };
 
 static const struct tl_rule *rules_for(enum translit_lang lang)
@@ -139,8 +131,14 @@ enum translit_lang translit_detect(const char *s, size_t n)
 		case 0x45F: /* џ */
 			sr += 2;
 			break;
-		case 0x4D9: case 0x493: case 0x49B: case 0x4A3:
-		case 0x4E9: case 0x4B1: case 0x4AF: case 0x4BB:
+		case 0x4D9:
+		case 0x493:
+		case 0x49B:
+		case 0x4A3:
+		case 0x4E9:
+		case 0x4B1:
+		case 0x4AF:
+		case 0x4BB:
 			kk += 2;
 			break;
 		case 0x44B: /* ы */
@@ -175,7 +173,7 @@ enum translit_lang translit_detect(const char *s, size_t n)
 
 /* Romanise one word (a run of letters) with one table. */
 static void latin_word(struct buf *out, const char *s, size_t n,
-		       enum translit_lang lang)
+                       enum translit_lang lang)
 {
 	const struct tl_rule *r = rules_for(lang);
 	size_t i = 0;
@@ -211,7 +209,7 @@ static void latin_word(struct buf *out, const char *s, size_t n,
 				lat = lc == 0x435   ? "ye"
 				      : lc == 0x451 ? "yo"
 				      : lc == 0x44E ? "yu"
-						    : "ya";
+				                    : "ya";
 		}
 		if (!lat) {
 			buf_add(out, s + start, i - start);
@@ -231,7 +229,7 @@ static void latin_word(struct buf *out, const char *s, size_t n,
 }
 
 void translit_latin(struct buf *out, const char *s, size_t n,
-		    enum translit_lang lang)
+                    enum translit_lang lang)
 {
 	size_t i = 0;
 
@@ -256,9 +254,9 @@ void translit_latin(struct buf *out, const char *s, size_t n,
 			j = k;
 		}
 		latin_word(out, s + start, j - start,
-			   lang == TL_AUTO ? translit_detect(s + start,
-							     j - start)
-					   : lang);
+		           lang == TL_AUTO
+		               ? translit_detect(s + start, j - start)
+		               : lang);
 		i = j;
 	}
 }
@@ -270,11 +268,10 @@ void translit_latin(struct buf *out, const char *s, size_t n,
 static const struct {
 	const char *from, *to;
 } key_rules[] = {
-	{"shch", "s"}, {"sch", "s"},  {"tsch", "c"}, {"tch", "c"},
-	{"cz", "c"},   {"ch", "c"},   {"sh", "s"},   {"sz", "s"},
-	{"zh", "z"},   {"kh", "h"},   {"ts", "c"},   {"tz", "c"},
-	{"ks", "x"},   {"w", "v"},    {"ph", "f"},   {"j", "i"},
-	{"y", "i"},    {"ou", "u"},   {"ck", "k"},   {"q", "k"},
+    {"shch", "s"}, {"sch", "s"}, {"tsch", "c"}, {"tch", "c"}, {"cz", "c"},
+    {"ch", "c"},   {"sh", "s"},  {"sz", "s"},   {"zh", "z"},  {"kh", "h"},
+    {"ts", "c"},   {"tz", "c"},  {"ks", "x"},   {"w", "v"},   {"ph", "f"},
+    {"j", "i"},    {"y", "i"},   {"ou", "u"},   {"ck", "k"},  {"q", "k"},
 };
 
 void translit_key(struct buf *out, const char *s, size_t n)
@@ -291,8 +288,7 @@ void translit_key(struct buf *out, const char *s, size_t n)
 		const char *from = NULL, *to = NULL;
 		char c;
 
-		for (k = 0; k < sizeof(key_rules) / sizeof(key_rules[0]);
-		     k++) {
+		for (k = 0; k < sizeof(key_rules) / sizeof(key_rules[0]); k++) {
 			size_t len = strlen(key_rules[k].from);
 
 			if (i + len <= fold.len &&

@@ -39,7 +39,7 @@ enum translit_lang translit_detect(const char *s, size_t n);
  * everything else unchanged.
  */
 void translit_latin(struct buf *out, const char *s, size_t n,
-		    enum translit_lang lang);
+                    enum translit_lang lang);
 
 /*
  * Append a loose key of s to out: romanised, case folded, diacritics

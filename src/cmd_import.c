@@ -1,0 +1,202 @@
+/*
+ * newstm import: put TMX, XLIFF, TSV or JSON Lines files into the memory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmds.h"
+#include "import.h"
+#include "lang.h"
+#include "store.h"
+#include "banned.h"
+
+struct hook {
+	const char *name;
+	int progress;       /* stderr is a terminal */
+	long long pause_at; /* NEWSTM_TEST_PAUSE_AFTER_UNITS */
+	unsigned pause_s;
+};
+
+/*
+ * Called after each unit, inside the file's transaction.  Shows progress
+ * on a terminal, and is the test hook: with NEWSTM_TEST_PAUSE_AFTER_UNITS=N
+ * the import stops for NEWSTM_TEST_PAUSE_SECONDS (default 30) after N
+ * units, holding its write transaction, so that tests can kill it there
+ * or run a second import or a reader against it.
+ */
+static void progress(void *ctx, long long units)
+{
+	struct hook *h = ctx;
+
+	if (h->progress && units % 10000 == 0)
+		fprintf(stderr, "\rimporting %s: %lld units", h->name, units);
+	if (h->pause_at && units == h->pause_at) {
+		fprintf(stderr, "newstm: test hook: paused after %lld units\n",
+		        units);
+		fflush(stderr);
+		sleep(h->pause_s);
+	}
+}
+
+static int lang_opt(char out[LANG_TAG_MAX], const char *arg, const char *opt)
+{
+	if (lang_normalize(out, arg) < 0 || !strcmp(out, "*all*"))
+		return cli_usage_error("import",
+		                       "%s: '%s' is not a language "
+		                       "code",
+		                       opt, arg);
+	return 0;
+}
+
+static void report(const char *name, const struct import_report *r)
+{
+	size_t i;
+
+	printf("%s: %lld unit%s imported, %lld merged, %lld skipped; batch "
+	       "%lld\n",
+	       name, r->counts.added, r->counts.added == 1 ? "" : "s",
+	       r->counts.merged + r->counts.known, r->skipped,
+	       (long long)r->batch);
+	for (i = 0; i < r->nskips; i++) {
+		const struct import_skip *s = &r->skips[i];
+
+		cli_warn("%s: %lld unit%s skipped: %s%s%s%s", s->where,
+		         s->count, s->count == 1 ? "" : "s", s->reason,
+		         s->detail ? " (" : "", s->detail ? s->detail : "",
+		         s->detail ? ")" : "");
+	}
+	for (i = 0; i < IMPORT_MAX_BAD && (long long)i < r->bad; i++)
+		cli_warn("%s (skipped)", r->bad_msgs[i]);
+	if (r->bad > IMPORT_MAX_BAD)
+		cli_warn("%s: %lld more bad parts skipped", name,
+		         r->bad - IMPORT_MAX_BAD);
+}
+
+static int run(int argc, char **argv, const struct cli_ctx *ctx)
+{
+	static const struct option opts[] = {
+	    {"format", required_argument, NULL, 'f'},
+	    {"src-lang", required_argument, NULL, 's'},
+	    {"tgt-lang", required_argument, NULL, 't'},
+	    {"skip-bad", no_argument, NULL, 'k'},
+	    {NULL, 0, NULL, 0},
+	};
+	char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
+	struct import_opts o;
+	struct store *st = NULL;
+	struct hook h;
+	struct err e;
+	unsigned flags = STORE_CREATE;
+	const char *env;
+	int c, i, status = CLI_OK;
+
+	memset(&o, 0, sizeof(o));
+	while ((c = cli_getopt(argc, argv, opts, "import")) != -1) {
+		switch (c) {
+		case 'f':
+			if (import_format_parse(optarg, &o.format) < 0)
+				return cli_usage_error("import",
+				                       "--format wants tmx, "
+				                       "xliff, tsv or jsonl, "
+				                       "not '%s'",
+				                       optarg);
+			break;
+		case 's':
+			if (lang_opt(src, optarg, "--src-lang"))
+				return CLI_USAGE;
+			o.src_lang = src;
+			break;
+		case 't':
+			if (lang_opt(tgt, optarg, "--tgt-lang"))
+				return CLI_USAGE;
+			o.tgt_lang = tgt;
+			break;
+		case 'k':
+			o.skip_bad = 1;
+			break;
+		case CLI_OPT_HELP:
+			return CLI_OK;
+		default:
+			return CLI_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", "no file to import");
+
+	memset(&h, 0, sizeof(h));
+	h.progress = ctx->progress;
+	env = getenv("NEWSTM_TEST_PAUSE_AFTER_UNITS");
+	if (env && *env) {
+		h.pause_at = atoll(env);
+		env = getenv("NEWSTM_TEST_PAUSE_SECONDS");
+		h.pause_s = env && *env ? (unsigned)atoi(env) : 30;
+	}
+	o.progress = progress;
+	o.progress_ctx = &h;
+
+	err_clear(&e);
+	if (!strcmp(ctx->tm_path, CLI_DEFAULT_TM))
+		flags |= STORE_MKDIR; /* the default home, tm/, on first use */
+	if (store_open(&st, ctx->tm_path, flags, &e) < 0)
+		return cli_fail(&e);
+	for (i = optind; i < argc; i++) {
+		struct import_report r;
+		const char *name = cli_input_name(argv[i]);
+
+		h.name = name;
+		import_report_init(&r);
+		err_clear(&e);
+		if (import_file(st, argv[i], &o, &r, &e) < 0) {
+			if (h.progress)
+				fputs("\r\033[K", stderr);
+			cli_fail(&e);
+			status = CLI_FAIL;
+		} else {
+			if (h.progress)
+				fputs("\r\033[K", stderr);
+			report(name, &r);
+		}
+		import_report_release(&r);
+	}
+	store_free(st);
+	return status;
+}
+
+const struct cli_cmd cmd_import = {
+    "import",
+    run,
+    "put TMX, XLIFF, TSV or JSON Lines translations into the memory",
+    "import [--format tmx|xliff|tsv|jsonl] [--src-lang L] [--tgt-lang L] "
+    "[--skip-bad] FILE...",
+    "Reads each FILE (- for stdin) and stores its translation units in the\n"
+    "memory (--tm, default tm/memory.db, created with its folder tm/ on\n"
+    "first use).  Each file is one transaction and one batch: all of it or\n"
+    "nothing.  Units equal to stored ones after whitespace normalisation\n"
+    "are merged (counted, with their origins), not stored twice.\n"
+    "\n"
+    "formats (from --format, else the extension, else the content):\n"
+    "  tmx    TMX 1.1, 1.2, 1.4b; UTF-8 or UTF-16; lang= or xml:lang=;\n"
+    "         several targets per unit; inline codes, props and notes kept\n"
+    "  xliff  XLIFF 1.2 trans-unit and 2.x segment source/target\n"
+    "  tsv    source TAB target (or confidence TAB source TAB target, as\n"
+    "         `newstm align` writes it), with \\t \\n \\\\ escapes\n"
+    "  jsonl  the JSON Lines of `newstm align` (or of `newstm export`)\n"
+    "\n"
+    "options:\n"
+    "  --format F       the input format (default: tell from the file)\n"
+    "  --src-lang L     the source language (TMX: which variant is the\n"
+    "                   source; TSV, JSONL: default guessed)\n"
+    "  --tgt-lang L     only targets in L (\"en\" matches en-US too)\n"
+    "  --skip-bad       keep the good units of a file with bad parts\n"
+    "                   (malformed lines; a TMX up to its first error)\n"
+    "\n"
+    "Prints \"FILE: N units imported, M merged, K skipped; batch B\" per\n"
+    "file, and why units were skipped.  A file rejected as a whole (not\n"
+    "well-formed, wrong encoding, entity definitions) stores nothing and\n"
+    "makes the exit status 1; skipped units do not.\n"
+    "\n"
+    "example:\n"
+    "  newstm import --src-lang en wire-2024.tmx desk.tsv\n",
+};

@@ -1,0 +1,334 @@
+/*
+ * store: the memory, one SQLite file, and the only module that talks SQL.
+ *
+ * It opens or creates a memory, checks that a file is a newstm memory
+ * (PRAGMA application_id) of a version it understands (PRAGMA
+ * user_version) and migrates older memories forward with the versions of
+ * tm/schema.sql, which is built into the binary.  It runs in WAL mode
+ * (readers are never blocked by a writer), with foreign keys on and a busy
+ * timeout (a second writer waits for the first).  Statements are prepared
+ * once per handle, on first use, and finalised on close; SQL never comes
+ * from a format string.  Every write happens inside a transaction: a batch
+ * (one imported file, one added article pair) is one transaction, so a
+ * crash leaves the memory holding all of it or none of it.
+ *
+ * What it stores (tm/schema.sql has the tables): units, each a source and a
+ * target segment of one language pair with confidence, confirmed flag,
+ * count, creator, dates and usage; where each unit was seen (document,
+ * position, batch); TMX props, notes and attributes.  Duplicates are
+ * merged: a unit whose source and target equal a stored unit's after
+ * whitespace normalisation (runs of ASCII white space as one space, none at
+ * the ends) is that unit, with one more origin.
+ *
+ * It does not parse files (import.c, tmx.c), segment, align or score.
+ * Texts it receives must be valid UTF-8 in NFC and language tags
+ * normalised (lang_normalize); it checks neither.
+ */
+#ifndef NEWSTM_STORE_H
+#define NEWSTM_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "buf.h"
+#include "err.h"
+
+struct store;
+
+/* Flags for store_open. */
+enum {
+	STORE_CREATE = 1 << 0, /* create the memory if the file is missing */
+	STORE_MKDIR = 1 << 1,  /* with STORE_CREATE: create its folder too
+	                          (one level, as for the default tm/) */
+};
+
+/* How long a writer waits for another writer before giving up. */
+#define STORE_BUSY_MS (10 * 60 * 1000)
+
+/* The schema version of the embedded tm/schema.sql. */
+int store_schema_version(void);
+
+/*
+ * Open the memory at path (which must name a file, not ":memory:").  A
+ * missing file is an error (ERR_NOTFOUND) unless flags has STORE_CREATE;
+ * an empty file is initialised.  A file that is not a newstm memory, or a
+ * memory of a newer schema version, is refused (ERR_DB) and left untouched.
+ * An older memory is migrated forward.  On success *out is a handle the
+ * caller frees with store_free.  Errors name the path and the cause.
+ */
+int store_open(struct store **out, const char *path, unsigned flags,
+               struct err *e);
+
+/*
+ * As store_open, with another schema text in the format of tm/schema.sql
+ * and a version to stop at (0: the last one).  For tests of migrations and
+ * for tools that build memories of an older version; schema must outlive
+ * the handle.
+ */
+int store_open_schema(struct store **out, const char *path, unsigned flags,
+                      const char *schema, int upto, struct err *e);
+
+/* Close the handle: finalise its statements and the connection.  NULL ok. */
+void store_free(struct store *st);
+
+/* The schema version of the open memory. */
+int store_version(const struct store *st);
+
+/*
+ * The time used for dates: $SOURCE_DATE_EPOCH when it is set (so that
+ * tests and reproducible builds get fixed dates), else the clock.
+ */
+time_t store_now(void);
+
+/*
+ * Transactions.  store_begin takes the write lock at once (BEGIN
+ * IMMEDIATE), waiting up to STORE_BUSY_MS for another writer.  Nesting is
+ * an error.  store_rollback accepts a handle with no open transaction.
+ */
+int store_begin(struct store *st, struct err *e);
+int store_commit(struct store *st, struct err *e);
+void store_rollback(struct store *st);
+
+/* What a batch is: one run of a command over one input. */
+struct store_batch {
+	const char *command; /* "import", "add" */
+	const char *source;  /* the file(s) read, for `stats` and `forget` */
+	const char *format;  /* "tmx", "xliff", "tsv", "jsonl", "text" */
+};
+
+/* How a batch went; added + merged + known = units put. */
+struct store_counts {
+	long long added;   /* new units */
+	long long merged;  /* units already stored, seen at a new origin */
+	long long known;   /* units already stored at this very origin */
+	long long skipped; /* as told by store_batch_skip */
+};
+
+/*
+ * Start a batch: begin a transaction and record the batch; *id receives
+ * its number.  Then store_put the units and end with store_batch_commit
+ * (which writes the counts and commits) or store_batch_abort (which rolls
+ * everything back, the batch record included).
+ */
+int store_batch_begin(struct store *st, const struct store_batch *b,
+                      int64_t *id, struct err *e);
+int store_batch_commit(struct store *st, struct err *e);
+void store_batch_abort(struct store *st);
+/* Count n units the caller skipped, for the batch record. */
+void store_batch_skip(struct store *st, long long n);
+/* The counts of the open (or last committed) batch. */
+void store_batch_counts(const struct store *st, struct store_counts *c);
+
+enum store_scope { STORE_TU, STORE_SRC, STORE_TGT };
+enum store_kind { STORE_PROP, STORE_NOTE, STORE_ATTR };
+
+/*
+ * A TMX <prop> (type, lang, value), <note> (lang, value) or attribute
+ * (type = its name, value) of the <tu>, the source <tuv> or the target
+ * <tuv>.  type and lang may be NULL.
+ */
+struct store_prop {
+	enum store_scope scope;
+	enum store_kind kind;
+	const char *type;
+	const char *lang;
+	const char *value;
+};
+
+/* Where a unit was seen. */
+struct store_origin {
+	const char *document; /* file name, title or date; never NULL */
+	long long position;   /* 0-based source sentence index; -1 unknown */
+};
+
+/*
+ * One unit to put.  Strings are borrowed for the call.  markup is the TMX
+ * <seg> content with inline codes (XML), NULL when there are none.
+ */
+struct store_pair {
+	const char *src_lang, *tgt_lang;
+	const char *source, *target;
+	const char *src_markup, *tgt_markup;
+	const struct store_origin *origins; /* at least one */
+	size_t norigins;
+	double confidence; /* alignment confidence 0-1; < 0: not aligned */
+	int confirmed;     /* a person confirmed it */
+	const char *creator, *changer;       /* NULL: unknown */
+	int64_t created, changed, last_used; /* 0: unknown */
+	long long usage;
+	const struct store_prop *props;
+	size_t nprops;
+};
+
+enum store_put_result {
+	STORE_NEW,    /* a new unit */
+	STORE_MERGED, /* an existing unit, seen at a new origin */
+	STORE_KNOWN,  /* an existing unit, already seen at these origins */
+};
+
+/*
+ * Put one unit into the open batch.  A unit equal to a stored one (same
+ * languages, source and target after whitespace normalisation, markup
+ * included) is merged: new origins are added and counted; the confidence
+ * kept is the best; confirmed, dates (earliest creation, latest change),
+ * usage (the larger) and props not yet stored are merged in.  *res (may be
+ * NULL) tells which case it was, *id (may be NULL) the unit's number.
+ */
+int store_put(struct store *st, const struct store_pair *p,
+              enum store_put_result *res, int64_t *id, struct err *e);
+
+/* Record a TMX <header> prop or note for the open batch. */
+int store_header_prop(struct store *st, enum store_kind kind, const char *type,
+                      const char *lang, const char *value, struct err *e);
+
+/* Set a document's title and date (0: unknown); creates it if needed. */
+int store_document_info(struct store *st, const char *name, const char *title,
+                        int64_t date, struct err *e);
+
+/*
+ * A stored unit.  From store_get_unit the strings are owned by u (free
+ * with store_unit_release); in a store_each_unit callback they are
+ * borrowed until the callback returns.  NULL strings are unknown values;
+ * markup is NULL when the text has no inline codes.
+ */
+struct store_unit {
+	int64_t id;
+	int64_t src_id, tgt_id; /* the segments: equal texts share an id */
+	const char *src_lang, *tgt_lang;
+	const char *source, *target;
+	const char *src_markup, *tgt_markup;
+	double confidence; /* < 0: not from an alignment */
+	int aligned;       /* every origin is an automatic alignment */
+	int confirmed;
+	long long count; /* origins */
+	const char *creator, *changer;
+	int64_t created, changed, last_used; /* 0: unknown */
+	long long usage;
+	char *owned_; /* internal: storage of the owned strings */
+};
+
+/* Free what store_get_unit gave u; u is left empty.  Safe on borrowed. */
+void store_unit_release(struct store_unit *u);
+
+/*
+ * Make dst a copy of src (e.g. one borrowed in a store_each_unit
+ * callback) that owns its strings; free with store_unit_release.
+ */
+void store_unit_copy(struct store_unit *dst, const struct store_unit *src);
+
+/*
+ * Which units to visit.  Languages match by prefix on subtag boundaries
+ * (RFC 4647 basic filtering: "en" matches "en" and "en-US", not "eng").
+ * Any field may be NULL / 0 for no restriction.
+ */
+struct store_filter {
+	const char *src_lang;
+	const char *tgt_lang;
+	const char *document; /* units with an origin in this document */
+};
+
+/*
+ * Call fn for every unit that passes f (NULL: all), in the order they were
+ * first stored (by id).  fn returns 0 to go on, anything else to stop;
+ * that value (if negative) is returned.  fn may call other store functions
+ * except store_each_unit itself and writes that change the units visited.
+ */
+int store_each_unit(struct store *st, const struct store_filter *f,
+                    int (*fn)(void *ctx, const struct store_unit *u), void *ctx,
+                    struct err *e);
+
+/* Fetch one unit; ERR_NOTFOUND if there is none with that id. */
+int store_get_unit(struct store *st, int64_t id, struct store_unit *u,
+                   struct err *e);
+
+/* An origin of a stored unit, as store_each_origin gives it (borrowed). */
+struct store_origin_info {
+	int64_t batch;
+	int64_t document_id;
+	const char *document;
+	long long position; /* -1: unknown */
+	double confidence;  /* < 0: not from an alignment */
+};
+
+/* Call fn for each origin of unit id, by document and position. */
+int store_each_origin(struct store *st, int64_t id,
+                      int (*fn)(void *ctx, const struct store_origin_info *o),
+                      void *ctx, struct err *e);
+
+/* Call fn for each prop, note and attribute of unit id, in stored order. */
+int store_each_prop(struct store *st, int64_t id,
+                    int (*fn)(void *ctx, const struct store_prop *p), void *ctx,
+                    struct err *e);
+
+/*
+ * Call fn for each distinct header prop and note of the batches that
+ * still have units, in the order they were first stored.
+ */
+int store_each_header_prop(struct store *st,
+                           int (*fn)(void *ctx, const struct store_prop *p),
+                           void *ctx, struct err *e);
+
+/*
+ * The unit that comes before position in document (the stored origin with
+ * the largest smaller position) with the languages given (NULL: any), for
+ * context matches.  *id receives it; ERR_NOTFOUND if there is none.
+ */
+int store_prev_unit(struct store *st, int64_t document_id, long long position,
+                    const char *src_lang, const char *tgt_lang, int64_t *id,
+                    struct err *e);
+
+/*
+ * Count one use of unit id (a suggestion taken): usage + 1, last used =
+ * when.  Each call is its own transaction unless one is open.
+ */
+int store_touch(struct store *st, int64_t id, int64_t when, struct err *e);
+
+/* Mark unit id confirmed by a person; ERR_NOTFOUND if it does not exist. */
+int store_confirm(struct store *st, int64_t id, struct err *e);
+
+/*
+ * Delete unit id with its origins and props, and the segments and
+ * documents nothing uses any more.  ERR_NOTFOUND if it does not exist.
+ */
+int store_delete(struct store *st, int64_t id, struct err *e);
+
+/* What store_forget_* did. */
+struct store_forget {
+	long long origins; /* origins removed */
+	long long removed; /* units removed (no origin left) */
+	long long kept;    /* units kept because other origins remain */
+};
+
+/*
+ * Remove what one batch brought (its origins, the props it added, the
+ * units it alone held) or everything seen in one document.  ERR_NOTFOUND
+ * if the batch or document is unknown.  One transaction.
+ */
+int store_forget_batch(struct store *st, int64_t batch,
+                       struct store_forget *res, struct err *e);
+int store_forget_document(struct store *st, const char *name,
+                          struct store_forget *res, struct err *e);
+
+/* Figures for `newstm stats`. */
+struct store_stats {
+	long long units, segments, documents, batches, confirmed, aligned;
+	int64_t first_import, last_import; /* 0: none */
+	long long bytes;                   /* pages in use x page size */
+	int version;
+};
+int store_stats(struct store *st, struct store_stats *s, struct err *e);
+
+/* Call fn for each language pair with its unit count, by pair. */
+int store_each_pair(struct store *st,
+                    int (*fn)(void *ctx, const char *src_lang,
+                              const char *tgt_lang, long long units),
+                    void *ctx, struct err *e);
+
+/*
+ * Check the file (PRAGMA integrity_check and foreign_key_check).  Returns
+ * 0 when both are clean, else ERR_DB with the first problems in e.
+ */
+int store_check(struct store *st, struct err *e);
+
+#endif

@@ -1,0 +1,121 @@
+-- The newstm memory: one SQLite file (default tm/memory.db).
+--
+-- This file is built into the binary (tests/embed.sh) and is the only place
+-- the schema is written down.  It is a list of versions: each section starts
+-- with a line "-- @version N" and ends by setting PRAGMA user_version to N.
+-- A new memory runs every section in order; an older memory runs the
+-- sections after its user_version, each in one transaction, so a memory is
+-- always at exactly one version.  Change the schema by appending a section,
+-- never by editing one that has been released.
+--
+-- Conventions: dates are Unix seconds (UTC), NULL when unknown; language
+-- tags are BCP 47, normalised by lang_normalize ("en-US", "sr-Latn");
+-- texts are UTF-8 in NFC.
+--
+-- The model:
+--   segment   one text in one language, stored once however many units use
+--             it (duplicates after whitespace normalisation are one row)
+--   unit      a translation unit of one language pair: a source segment
+--             and a target segment, with its metadata.  A TMX <tu> with
+--             three languages gives two units sharing the source segment;
+--             two variants in one language give two units (alternatives).
+--   document  where units came from: a file name, a title or a date
+--   batch     one run of `newstm import` (per file) or `newstm add`
+--   origin    each time a unit was seen: batch, document, position.  A
+--             unit seen twice is one unit with two origins (unit.count).
+--   prop      TMX <prop>, <note> and other attributes of a unit, kept so
+--             that an export gives them back
+--   header_prop  the same for a TMX file's <header>
+
+-- @version 1
+
+-- 'nstm': tells a newstm memory from any other SQLite file.
+PRAGMA application_id = 1853060205;
+
+CREATE TABLE batch (
+	id        INTEGER PRIMARY KEY,
+	command   TEXT NOT NULL,            -- 'import', 'add'
+	source    TEXT NOT NULL,            -- the file or files it read
+	format    TEXT,                     -- tmx, xliff, tsv, jsonl, text
+	started   INTEGER NOT NULL,
+	units     INTEGER NOT NULL DEFAULT 0,  -- units it created
+	merged    INTEGER NOT NULL DEFAULT 0,  -- units it found already stored
+	skipped   INTEGER NOT NULL DEFAULT 0,
+	forgotten INTEGER                   -- when `newstm forget` removed it
+);
+
+CREATE TABLE document (
+	id    INTEGER PRIMARY KEY,
+	name  TEXT NOT NULL UNIQUE,         -- file name, title or date
+	title TEXT,
+	date  INTEGER
+);
+
+CREATE TABLE segment (
+	id     INTEGER PRIMARY KEY,
+	lang   TEXT NOT NULL,
+	text   TEXT NOT NULL,   -- plain text: inline codes flattened, for matching
+	markup TEXT,            -- the TMX <seg> content with its inline codes, as
+	                        -- XML; NULL when the text has no inline codes
+	khash  INTEGER NOT NULL -- hash of lang and the whitespace-normalised
+	                        -- markup (or text); equal keys are one segment
+);
+CREATE INDEX segment_by_hash ON segment (khash);
+
+CREATE TABLE unit (
+	id         INTEGER PRIMARY KEY,
+	src        INTEGER NOT NULL REFERENCES segment (id),
+	tgt        INTEGER NOT NULL REFERENCES segment (id),
+	src_lang   TEXT NOT NULL,           -- = the segments' languages
+	tgt_lang   TEXT NOT NULL,
+	confidence REAL,       -- best alignment confidence, 0-1; NULL: not aligned
+	aligned    INTEGER NOT NULL DEFAULT 0,  -- 1: every origin is an automatic
+	                                        -- alignment (no human source)
+	confirmed  INTEGER NOT NULL DEFAULT 0,  -- 1: a person confirmed it
+	count      INTEGER NOT NULL DEFAULT 1,  -- origins: times it was seen
+	creator    TEXT,       -- TMX creationid, or the tool that made it
+	created    INTEGER,
+	changer    TEXT,       -- TMX changeid
+	changed    INTEGER,
+	usage      INTEGER NOT NULL DEFAULT 0,  -- TMX usagecount
+	last_used  INTEGER,    -- TMX lastusagedate
+	UNIQUE (src, tgt)
+);
+CREATE INDEX unit_by_tgt ON unit (tgt);
+CREATE INDEX unit_by_pair ON unit (src_lang, tgt_lang);
+
+CREATE TABLE origin (
+	unit       INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+	batch      INTEGER NOT NULL REFERENCES batch (id),
+	document   INTEGER NOT NULL REFERENCES document (id),
+	position   INTEGER NOT NULL,  -- 0-based index of the (first) source
+	                              -- sentence in the document; -1: unknown
+	confidence REAL,              -- of this alignment; NULL: not aligned
+	UNIQUE (unit, document, position)
+);
+CREATE INDEX origin_by_document ON origin (document, position);
+CREATE INDEX origin_by_batch ON origin (batch);
+
+CREATE TABLE prop (
+	id    INTEGER PRIMARY KEY,
+	unit  INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+	batch INTEGER NOT NULL REFERENCES batch (id),
+	scope TEXT NOT NULL CHECK (scope = 'tu' OR scope = 'src' OR scope = 'tgt'),
+	kind  TEXT NOT NULL CHECK (kind = 'prop' OR kind = 'note' OR kind = 'attr'),
+	type  TEXT,             -- prop type or attribute name; NULL for a note
+	lang  TEXT,             -- xml:lang of a prop or note
+	value TEXT NOT NULL
+);
+CREATE INDEX prop_by_unit ON prop (unit);
+
+CREATE TABLE header_prop (
+	id    INTEGER PRIMARY KEY,
+	batch INTEGER NOT NULL REFERENCES batch (id),
+	kind  TEXT NOT NULL CHECK (kind = 'prop' OR kind = 'note'),
+	type  TEXT,
+	lang  TEXT,
+	value TEXT NOT NULL
+);
+CREATE INDEX header_prop_by_batch ON header_prop (batch);
+
+PRAGMA user_version = 1;
