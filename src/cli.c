@@ -16,10 +16,18 @@
 #endif
 
 /* The subcommands, in the order `newstm --help` lists them. */
+/* clang-format off */
 static const struct cli_cmd *const commands[] = {
-    &cmd_text, &cmd_import,  &cmd_export, &cmd_stats,
-    &cmd_show, &cmd_confirm, &cmd_delete, &cmd_forget,
+	&cmd_text,
+	&cmd_import,
+	&cmd_export,
+	&cmd_stats,
+	&cmd_show,
+	&cmd_confirm,
+	&cmd_delete,
+	&cmd_forget,
 };
+/* clang-format on */
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
