@@ -17,6 +17,7 @@
 
 /* The subcommands, in the order `newstm --help` lists them. */
 static const struct cli_cmd *const commands[] = {
+	&cmd_align,
 	&cmd_text,
 };
 
