@@ -1213,7 +1213,7 @@ static double logistic(double z)
 /*
  * The confidence of each bead of r: its posterior probability (the sum of
  * the paths through it over the sum of all paths, from the forward and
- * backward sums), calibrated.
+ * backward sums), calibrated; contrast < 0: the posterior as it is.
  */
 static void confidences(struct align_result *r, const struct ctx *x,
                         double contrast)
@@ -1222,7 +1222,7 @@ static void confidences(struct align_result *r, const struct ctx *x,
 	double z = -INFINITY, related = log(contrast / 4);
 	unsigned s, prev = 0;
 
-	if (related > 0)
+	if (related > 0 || contrast < 0)
 		related = 0;
 	for (s = 0; s < NSTATES; s++)
 		z = log_add(z, x->fw[end * NSTATES + s]);
@@ -1247,7 +1247,9 @@ static void confidences(struct align_result *r, const struct ctx *x,
 		if (post < 1e-6)
 			post = 1e-6;
 		lo = log(post / (1 - post));
-		if (bd->nsrc && bd->ntgt)
+		if (contrast < 0)
+			bd->confidence = post; /* the length-only baseline */
+		else if (bd->nsrc && bd->ntgt)
 			bd->confidence = logistic(
 			    pair_cal.bias + pair_cal.post * lo +
 			    pair_cal.sim * (ev.sim > 0 ? ev.sim : 0) +
@@ -1435,7 +1437,15 @@ int align_run(struct align_result *r, const struct align_sent *src, size_t nsrc,
 	x.best = NULL;
 	x.from = NULL;
 	forward_backward(&x);
-	confidences(r, &x, relatedness(r, &x));
+	if (x.length_only) {
+		/* no anchors: nothing tells whether the texts are related,
+		 * and the calibration does not apply */
+		r->relatedness = 1;
+		r->unrelated = 0;
+		confidences(r, &x, -1);
+	} else {
+		confidences(r, &x, relatedness(r, &x));
+	}
 
 	free(glo);
 	free(ghi);

@@ -47,7 +47,7 @@ function make_sentence(   k, len, w, r, p, num) {
 			split(names[p], pair, ":")
 			s_en = s_en (k ? " " : "") pair[1]
 			s_ru = s_ru (k ? " " : "") pair[2]
-		} else if (r < 0.09) {
+		} else if (r < 0.12) {
 			num = int(rand() * 5000)
 			s_en = s_en (k ? " " : "") (num >= 1000 ? int(num / 1000) "," sprintf("%03d", num % 1000) : num)
 			s_ru = s_ru (k ? " " : "") (num >= 1000 ? int(num / 1000) " " sprintf("%03d", num % 1000) : num)
