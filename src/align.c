@@ -39,7 +39,7 @@ struct params {
 	double w_orphan; /* weight of a number the other text lacks */
 	double df_pow;   /* weight = kind / max(df)^df_pow */
 	int prefix;      /* bytes of a word key that must agree */
-	int fold_names;  /* capitalised words: a key without vowels too
+	int fold_names;  /* capitalised words: a consonant skeleton too
 	                  * (set when the sides' scripts differ) */
 	int band;        /* initial half-width of the band */
 };
@@ -122,13 +122,14 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 }
 
 /* Kinds of anchors, kept in the two low bits of their hash. */
-enum { FEAT_WORD = 1, FEAT_NUMBER = 2, FEAT_PUNCT = 3 };
+enum { FEAT_NAME = 0, FEAT_WORD = 1, FEAT_NUMBER = 2, FEAT_PUNCT = 3 };
 
 static uint64_t feat_hash(unsigned kind, const char *s, size_t n)
 {
 	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, n);
 
-	return (h & ~(uint64_t)3) | kind;
+	h = (h & ~(uint64_t)3) | kind;
+	return h ? h : 4; /* 0 marks an empty slot of the tables */
 }
 
 static int is_ascii_digit(char c)
@@ -222,6 +223,9 @@ static int is_quote(int32_t cp)
 	       cp == 0x201D || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
 }
 
+/* Consonants of a name's skeleton that must agree across scripts. */
+#define SKELETON 3
+
 /* Append the key feature of one word s[0..n) to hs, if it has one. */
 static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
                          size_t *cap, const char *s, size_t n,
@@ -250,17 +254,21 @@ static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
 	(*hs)[(*nh)++] = feat_hash(FEAT_WORD, tmp->data, klen);
 	if (p->fold_names && upper) {
 		/*
-		 * A capitalised word also gets its key with every vowel
-		 * written a: transcriptions and Belarusian akanne change
-		 * vowels (Trump / Трамп, Kolesnikova / Калеснікава).
+		 * Across scripts a capitalised word also gets the skeleton of
+		 * its key, its first consonants: transcription changes vowels
+		 * (Trump / Трамп, Biden / Байден) and so does Belarusian
+		 * akanne (Kolesnikova / Калеснікава).
 		 */
-		klen = tmp->len;
-		for (i = 0; i < klen; i++)
-			if (strchr("aeiouy", tmp->data[i]))
-				tmp->data[i] = 'a';
-		if (klen > (size_t)p->prefix)
-			klen = (size_t)p->prefix;
-		(*hs)[(*nh)++] = feat_hash(FEAT_WORD, tmp->data, klen);
+		size_t k = 0;
+
+		for (i = 0; i < tmp->len && k < SKELETON; i++)
+			if (tmp->data[i] >= 'a' && tmp->data[i] <= 'z' &&
+			    !strchr("aeiouy", tmp->data[i]))
+				tmp->data[k++] = tmp->data[i];
+		if (k < SKELETON)
+			return;
+		klen = k;
+		(*hs)[(*nh)++] = feat_hash(FEAT_NAME, tmp->data, klen);
 	}
 }
 

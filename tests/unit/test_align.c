@@ -326,6 +326,26 @@ TEST(align_names_across_scripts)
 	align_result_release(&p.r);
 }
 
+TEST(align_names_transcribed)
+{
+	/* transcription changes the vowels: Trump / Трамп */
+	static const char *const en[] = {"Trump spoke on Monday.",
+	                                 "Biden spoke on Tuesday.",
+	                                 "Obama spoke on Friday.", NULL};
+	static const char *const ru[] = {"Трамп выступил в понедельник.",
+	                                 "Обама выступил в пятницу.", NULL};
+	static const char *const ru2[] = {"Байден выступил во вторник.",
+	                                  "Обама выступил в пятницу.", NULL};
+	struct pair p;
+
+	CHECK_INT(run(&p, en, ru, "en", "ru"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[] [2]:[1]");
+	align_result_release(&p.r);
+	CHECK_INT(run(&p, en, ru2, "en", "ru"), 0);
+	CHECK_STR(p.beads, "[0]:[] [1]:[0] [2]:[1]");
+	align_result_release(&p.r);
+}
+
 TEST(align_unrelated_texts)
 {
 	static const char *const weather[] = {
