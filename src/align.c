@@ -11,7 +11,7 @@
 #include "xalloc.h"
 #include "banned.h"
 
-/* The bead shapes the aligner considers, and their cost (-log prior). */
+/* The bead shapes the aligner considers: a source and b target sentences. */
 static const struct {
 	unsigned char a, b;
 } shapes[] = {
@@ -19,6 +19,13 @@ static const struct {
     {1, 3}, {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1},
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
+
+/*
+ * Bead costs are computed once and kept (NSHAPES floats a cell) up to this
+ * many cells of the band; beyond, they are computed in each pass, which
+ * takes about twice the time and a third of the memory.
+ */
+#define CACHE_CELLS 4000000
 
 /*
  * The model's parameters, tuned on the development data (Text+Berg de-fr
@@ -45,24 +52,26 @@ struct params {
 };
 
 static const struct params defaults = {
-    {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0},
-    3.5,
-    0.7,
-    0.8,
-    6.8,
-    2.0,
-    0.75,
-    1.0,
-    1.0,
-    1.0,
-    1.5,
-    1.0,
-    0.5,
-    1.0,
-    0.3,
-    5,
-    0,
-    32,
+    /* 1-1, 1-0, 0-1 (see skip), 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4,
+     * 4-1 */
+    .shape = {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0},
+    .skip = 3.5,
+    .skip_ext = 0.7,
+    .len_w = 0.8,
+    .s2 = 6.8,
+    .match_w = 2.0,
+    .miss_w = 0.75,
+    .para_w = 1.0,
+    .cross_w = 1.0,
+    .temp = 1.0,
+    .w_num = 1.5,
+    .w_word = 1.0,
+    .w_punct = 0.5,
+    .w_orphan = 1.0,
+    .df_pow = 0.3,
+    .prefix = 5,
+    .fold_names = 0,
+    .band = 32,
 };
 
 /* An anchor of one sentence: a hashed feature and its weight. */
@@ -165,7 +174,7 @@ static size_t read_number(struct buf *out, const char *s, size_t n, size_t i,
                           int decimal_comma)
 {
 	char group = decimal_comma ? '.' : ',';
-	size_t start = out->len, groups = 0, first = 0, k;
+	size_t start = out->len, first = 0, k;
 	int grouped = 0;
 
 	while (i < n && is_ascii_digit(s[i])) {
@@ -192,7 +201,6 @@ static size_t read_number(struct buf *out, const char *s, size_t n, size_t i,
 					buf_addch(out, s[i + 1 + k]);
 			i += 4;
 			grouped = 1;
-			groups++;
 			continue;
 		}
 		if (sep == ' ' || sep == '\'')
@@ -213,7 +221,6 @@ static size_t read_number(struct buf *out, const char *s, size_t n, size_t i,
 	}
 	if (out->len == start)
 		buf_addch(out, '0');
-	(void)groups;
 	return i;
 }
 
@@ -855,6 +862,9 @@ static void fill_costs(struct ctx *x)
 	struct bead_eval ev;
 
 	free(x->cost);
+	x->cost = NULL;
+	if (b->off[b->n + 1] > CACHE_CELLS)
+		return; /* too large to keep: bead_at computes each time */
 	x->cost = xmalloc(b->off[b->n + 1] * NSHAPES * sizeof(*x->cost));
 	for (i = 0; i <= b->n; i++)
 		for (j = b->lo[i]; j <= b->hi[i]; j++) {
@@ -870,6 +880,24 @@ static void fill_costs(struct ctx *x)
 				c[k] = (float)ev.cost;
 			}
 		}
+}
+
+/*
+ * The cost of the bead of shape k that ends at cell c = (i, j), from the
+ * cache when there is one; INFINITY where it does not fit in the band.
+ */
+static double bead_at(const struct ctx *x, size_t c, size_t i, size_t j,
+                      size_t k)
+{
+	struct bead_eval ev;
+
+	if (x->cost)
+		return x->cost[c * NSHAPES + k];
+	if (!shape_fits(k, i, j) ||
+	    cell(&x->b, i - shapes[k].a, j - shapes[k].b) == SIZE_MAX)
+		return INFINITY;
+	bead_cost(&ev, x, i, j, k);
+	return ev.cost;
 }
 
 static void fill_pairs(struct ctx *x)
@@ -896,17 +924,27 @@ static void fill_pairs(struct ctx *x)
  */
 #define NSTATES 3
 
-/* The state after a bead of shape k (that follows one in state prev). */
-static unsigned next_state(size_t k, unsigned prev)
+/* The shape of a bead of the path (always one of shapes[]). */
+static size_t shape_of(const struct align_bead *bd)
 {
-	(void)prev;
+	size_t k;
+
+	for (k = 0; k + 1 < NSHAPES; k++)
+		if (shapes[k].a == bd->nsrc && shapes[k].b == bd->ntgt)
+			break;
+	return k;
+}
+
+/* The state after a bead of shape k. */
+static unsigned shape_state(size_t k)
+{
 	return shapes[k].a == 0 ? 2 : shapes[k].b == 0 ? 1 : 0;
 }
 
 /* Cost of a bead of shape k with base cost c after a bead in state prev. */
 static double step_cost(const struct ctx *x, size_t k, unsigned prev, double c)
 {
-	unsigned st = next_state(k, prev);
+	unsigned st = shape_state(k);
 
 	return st && st == prev ? c * x->p.skip_ext : c;
 }
@@ -929,7 +967,7 @@ static void viterbi(struct ctx *x)
 			size_t c = cell(b, i, j);
 
 			for (k = 0; k < NSHAPES; k++) {
-				double bc = x->cost[c * NSHAPES + k];
+				double bc = bead_at(x, c, i, j, k);
 				size_t pc;
 
 				if (bc == INFINITY)
@@ -938,7 +976,7 @@ static void viterbi(struct ctx *x)
 				for (s = 0; s < NSTATES; s++) {
 					double v = x->best[pc * NSTATES + s];
 					size_t to =
-					    c * NSTATES + next_state(k, s);
+					    c * NSTATES + shape_state(k);
 
 					if (v == INFINITY)
 						continue;
@@ -990,7 +1028,7 @@ static void forward_backward(struct ctx *x)
 			size_t c = cell(b, i, j);
 
 			for (k = 0; k < NSHAPES; k++) {
-				double bc = x->cost[c * NSHAPES + k];
+				double bc = bead_at(x, c, i, j, k);
 				size_t pc;
 
 				if (bc == INFINITY)
@@ -999,7 +1037,7 @@ static void forward_backward(struct ctx *x)
 				for (s = 0; s < NSTATES; s++) {
 					double v = x->fw[pc * NSTATES + s];
 					float *to = &x->fw[c * NSTATES +
-					                   next_state(k, s)];
+					                   shape_state(k)];
 
 					if (v == -INFINITY)
 						continue;
@@ -1018,15 +1056,15 @@ static void forward_backward(struct ctx *x)
 
 			/* push this cell's backward sums to its predecessors */
 			for (k = 0; k < NSHAPES; k++) {
-				double bc = x->cost[c * NSHAPES + k];
+				double bc = bead_at(x, c, i, j, k);
 				size_t pc;
 
 				if (bc == INFINITY)
 					continue;
 				pc = cell(b, i - shapes[k].a, j - shapes[k].b);
 				for (s = 0; s < NSTATES; s++) {
-					double v = x->bw[c * NSTATES +
-					                 next_state(k, s)];
+					double v =
+					    x->bw[c * NSTATES + shape_state(k)];
 					float *to = &x->bw[pc * NSTATES + s];
 
 					if (v == -INFINITY)
@@ -1242,14 +1280,11 @@ static void confidences(struct align_result *r, const struct ctx *x,
 		struct bead_eval ev;
 		double post, lo;
 
-		for (sk = 0; sk < NSHAPES; sk++)
-			if (shapes[sk].a == bd->nsrc &&
-			    shapes[sk].b == bd->ntgt)
-				break;
+		sk = shape_of(bd);
 		bead_cost(&ev, x, ie, je, sk);
 		post = exp(x->fw[c0 * NSTATES + prev] -
 		           step_cost(x, sk, prev, ev.cost) / x->p.temp +
-		           x->bw[c1 * NSTATES + next_state(sk, prev)] - z);
+		           x->bw[c1 * NSTATES + shape_state(sk)] - z);
 		if (post > 1 - 1e-6)
 			post = 1 - 1e-6;
 		if (post < 1e-6)
@@ -1267,7 +1302,7 @@ static void confidences(struct align_result *r, const struct ctx *x,
 		else
 			bd->confidence =
 			    logistic(single_cal.bias + single_cal.post * lo);
-		prev = next_state(sk, prev);
+		prev = shape_state(sk);
 	}
 }
 

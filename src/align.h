@@ -4,16 +4,25 @@
  * Takes two lists of sentences (with the paragraph each belongs to) and
  * returns beads: groups of 0-4 consecutive source sentences that translate
  * 0-4 consecutive target sentences, in document order, every sentence in
- * exactly one bead.  The score of a bead combines a length model in the
+ * exactly one bead.  The cost of a bead combines a length model in the
  * spirit of Gale & Church (1993) with anchors that need no dictionary and
- * work across scripts: numbers compared by value, words compared by a
- * prefix of their transliterated key (names, cognates), question and
- * exclamation marks, quotation marks, and paragraph boundaries.  A banded
- * dynamic programme finds the best beads in time and memory linear in the
- * document length; the band widens by itself where the texts drift apart.
- * Each bead gets a confidence in [0,1] from its posterior probability and
- * its own evidence, calibrated on development data so that pairs below 0.5
- * are mostly wrong ones.
+ * work across scripts: numbers compared by value in each language's
+ * notation, words compared by a prefix of their transliterated key (names,
+ * cognates) and, across scripts, names by their consonants; question and
+ * exclamation marks, quotation marks, and paragraph edges.  A number one
+ * text lacks altogether counts against pairing its sentence; runs of
+ * sentences without counterpart cost less per sentence, so that a dropped
+ * paragraph is left out whole.  The expected length ratio comes from the
+ * pairs that share a unique anchor.  A dynamic programme finds the best
+ * beads in a band around the diagonal, in time and memory linear in the
+ * length of the texts; the band follows the path and widens where the
+ * texts drift apart, and short texts use the whole table.
+ *
+ * Each bead gets a confidence in [0,1]: its posterior probability under the
+ * model (forward-backward), its anchors and its length, calibrated on
+ * development data.  The whole gets a relatedness: how much more anchor
+ * weight the pairs share than the same beads shifted a few sentences, low
+ * for texts that are not translations of each other.
  *
  * align does no I/O and no sentence splitting (seg.c), and it knows nothing
  * about output formats (cmd_align.c) or the memory.
@@ -25,8 +34,11 @@
 
 #include "err.h"
 
-/* Longer inputs are refused with ERR_LIMIT. */
-#define ALIGN_MAX_SENTENCES ((size_t)1 << 22)
+/*
+ * Longer inputs are refused with ERR_LIMIT: at the limit (262,144 sentences
+ * a side) the tables take about 2 GB.
+ */
+#define ALIGN_MAX_SENTENCES ((size_t)1 << 18)
 /* The most sentences one side of a bead may hold. */
 #define ALIGN_MAX_SIDE 4
 
@@ -60,7 +72,10 @@ struct align_result {
 	size_t nbead, cap;
 	/*
 	 * How much the two sides look like translations of each other, in
-	 * [0,1]; unrelated is set when it is too low to trust any pair.
+	 * [0,1] (0.5 where a pair's shared anchors are three times those of
+	 * pairs a few sentences apart); unrelated is set when it is below
+	 * that and there were enough pairs to tell.  With ALIGN_LENGTH_ONLY
+	 * nothing is judged: relatedness 1, unrelated 0.
 	 */
 	double relatedness;
 	int unrelated;
