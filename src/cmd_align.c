@@ -3,6 +3,7 @@
  * sentence, and print the beads as TSV, JSON Lines, bead lists or two
  * columns for review.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,11 @@ static void split_paragraph(struct side_in *s, size_t start, size_t end,
 	add_sent(s, from, end, para);
 }
 
+/*
+ * Split the paragraphs of s->d into sentences (s->sent, with their
+ * paragraph numbers), in the language s->lang ("" if unknown): the one
+ * call the real splitter replaces.
+ */
 static void split_sentences(struct side_in *s)
 {
 	size_t k;
@@ -181,6 +187,7 @@ static int load_side(struct side_in *s, const struct text_opts *to,
                      const char *lang, int presegmented, struct err *e)
 {
 	struct text_info info;
+	char tag[LANG_TAG_MAX];
 	const char *guess;
 	int rc;
 
@@ -192,17 +199,17 @@ static int load_side(struct side_in *s, const struct text_opts *to,
 	if (info.replaced)
 		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
 		         s->name, info.replaced, info.replaced == 1 ? "" : "s");
-	if (presegmented)
-		take_lines(s);
-	else
-		split_sentences(s);
-	if (lang) {
-		lang_primary(s->lang, lang);
+	if (lang && lang_normalize(tag, lang) == 0) {
+		lang_primary(s->lang, tag);
 	} else {
 		guess = lang_guess(s->d.text, s->d.len);
 		snprintf(s->lang, sizeof(s->lang), "%s",
 		         strcmp(guess, "und") ? guess : "");
 	}
+	if (presegmented)
+		take_lines(s);
+	else
+		split_sentences(s);
 	return 0;
 }
 
@@ -340,6 +347,9 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 	for (k = 0; k < r->nbead; k++) {
 		const struct align_bead *bd = &r->beads[k];
 		int pair = bd->nsrc && bd->ntgt;
+		/* compared as printed, so that 0.497 shown as 0.50 is not
+		 * below --min-confidence 0.5 */
+		double conf = floor(bd->confidence * 100 + 0.5) / 100;
 
 		buf_reset(&out);
 		if (o->format == FMT_BEADS) {
@@ -352,12 +362,12 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 		}
 		if (pair) {
 			pairs++;
-			weak += bd->confidence < WEAK;
+			weak += conf < WEAK;
 		} else {
 			lone_s += bd->nsrc;
 			lone_t += bd->ntgt;
 		}
-		if (bd->confidence < o->min_conf)
+		if (conf < o->min_conf)
 			continue;
 		if (o->format == FMT_TSV && !pair)
 			continue;
@@ -368,7 +378,7 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 		join(&b, t, bd->tgt, bd->ntgt);
 		switch (o->format) {
 		case FMT_TSV:
-			buf_addf(&out, "%.2f\t", bd->confidence);
+			buf_addf(&out, "%.2f\t", conf);
 			out_tsv_field(&out, a.data, a.len);
 			buf_addch(&out, '\t');
 			out_tsv_field(&out, b.data, b.len);
@@ -379,8 +389,8 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 			add_indices(&out, bd->src, bd->nsrc);
 			buf_adds(&out, ", \"tgt\": ");
 			add_indices(&out, bd->tgt, bd->ntgt);
-			buf_addf(&out, ", \"confidence\": %.2f, \"source\": ",
-			         bd->confidence);
+			buf_addf(&out,
+			         ", \"confidence\": %.2f, \"source\": ", conf);
 			out_json_str(&out, a.data, a.len);
 			buf_adds(&out, ", \"target\": ");
 			out_json_str(&out, b.data, b.len);
@@ -391,8 +401,7 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 				snprintf(mark, sizeof(mark), "  -");
 			else
 				snprintf(mark, sizeof(mark), "%s%.2f",
-				         bd->confidence < WEAK ? "?" : " ",
-				         bd->confidence);
+				         conf < WEAK ? "?" : " ", conf);
 			if (shown > 1)
 				buf_addch(&out, '\n');
 			text_bead(&out, mark, a.data, a.len, b.data, b.len,
