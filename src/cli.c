@@ -18,6 +18,7 @@
 /* The subcommands, in the order `newstm --help` lists them. */
 /* clang-format off */
 static const struct cli_cmd *const commands[] = {
+	&cmd_align,
 	&cmd_text,
 	&cmd_import,
 	&cmd_export,

@@ -1,0 +1,1509 @@
+#include "align.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "norm.h"
+#include "translit.h"
+#include "xalloc.h"
+#include "banned.h"
+
+/* The bead shapes the aligner considers: a source and b target sentences. */
+static const struct {
+	unsigned char a, b;
+} shapes[] = {
+    {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2},
+    {1, 3}, {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1},
+};
+#define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
+
+/*
+ * Bead costs are computed once and kept (NSHAPES floats a cell) up to this
+ * many cells of the band; beyond, they are computed in each pass, which
+ * takes about twice the time and a third of the memory.
+ */
+#define CACHE_CELLS 4000000
+
+/*
+ * The model's parameters, tuned on the development data (Text+Berg de-fr
+ * and WMT22 en-de news, plain and abridged).  Costs are in nats.
+ */
+struct params {
+	double shape[NSHAPES]; /* cost of each shape (skips: see skip) */
+	double skip;           /* cost of a 1-0 or 0-1 bead */
+	double skip_ext;       /* factor for each further sentence of a run */
+	double len_w;          /* weight of the length cost */
+	double s2;             /* variance of the length difference per char */
+	double match_w;        /* reward per unit of matched anchor weight */
+	double miss_w;         /* cost per unit of unmatched anchor weight */
+	double para_w;         /* cost per paragraph edge one side lacks */
+	double cross_w;        /* cost per paragraph boundary inside a bead */
+	double temp;           /* temperature of the posteriors */
+	double w_num, w_word, w_punct; /* anchor weights by kind */
+	double w_orphan; /* weight of a number the other text lacks */
+	double df_pow;   /* weight = kind / max(df)^df_pow */
+	int prefix;      /* bytes of a word key that must agree */
+	int fold_names;  /* capitalised words: a consonant skeleton too
+	                  * (set when the sides' scripts differ) */
+	int band;        /* initial half-width of the band */
+};
+
+static const struct params defaults = {
+    /* 1-1, 1-0, 0-1 (see skip), 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4,
+     * 4-1 */
+    .shape = {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0},
+    .skip = 3.5,
+    .skip_ext = 0.7,
+    .len_w = 0.8,
+    .s2 = 6.8,
+    .match_w = 2.0,
+    .miss_w = 0.75,
+    .para_w = 1.0,
+    .cross_w = 1.0,
+    .temp = 1.0,
+    .w_num = 1.5,
+    .w_word = 1.0,
+    .w_punct = 0.5,
+    .w_orphan = 1.0,
+    .df_pow = 0.3,
+    .prefix = 5,
+    .fold_names = 0,
+    .band = 32,
+};
+
+/* An anchor of one sentence: a hashed feature and its weight. */
+struct feat {
+	uint64_t h;
+	double w;
+};
+
+/* One side of the alignment, digested. */
+struct side {
+	size_t n;
+	double *len;         /* non-space code points */
+	size_t *para;        /* paragraph numbers */
+	unsigned char *edge; /* bit 0: starts a paragraph; bit 1: ends one */
+	size_t *foff;        /* features of i: f[foff[i] .. foff[i + 1]) */
+	struct feat *f;
+	size_t nf, fcap;
+	double *anchor;    /* sum of the weights of i's features */
+	double *orphan;    /* weight of i's numbers the other side lacks */
+	double total;      /* sum of len */
+	int has_para;      /* more than one paragraph */
+	int decimal_comma; /* numbers are written 1.300,5 or 1 300,5 */
+};
+
+/* The band of the dynamic programme: row i holds columns lo[i]..hi[i]. */
+struct band {
+	size_t n, m;
+	size_t *lo, *hi, *off; /* off[i]: first cell of row i; off[n+1] all */
+};
+
+struct ctx {
+	struct params p;
+	struct side s, t;
+	double ratio; /* expected target length per source character */
+	struct band b;
+	float *pm;   /* per cell (i,j): anchor weight shared by i-1 and j-1 */
+	float *cost; /* per cell and shape: the cost of the bead ending there */
+	double *best;        /* Viterbi cost to reach the cell */
+	unsigned char *from; /* shape of the best bead ending at the cell */
+	float *fw, *bw;      /* forward and backward log sums */
+	int use_para;
+	int length_only;
+};
+
+/* ---- features ---------------------------------------------------------- */
+
+static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Kinds of anchors, kept in the two low bits of their hash. */
+enum { FEAT_NAME = 0, FEAT_WORD = 1, FEAT_NUMBER = 2, FEAT_PUNCT = 3 };
+
+static uint64_t feat_hash(unsigned kind, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, n);
+
+	h = (h & ~(uint64_t)3) | kind;
+	return h ? h : 4; /* 0 marks an empty slot of the tables */
+}
+
+static int is_ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Languages that write 1,300.5 (the rest write 1.300,5 or 1 300,5). */
+static int decimal_point_lang(const char *tag)
+{
+	static const char *const point[] = {"en", "ja", "zh", "ko", "he",
+	                                    "th", "hi", "ms", "ga", "mt"};
+	size_t i, n;
+
+	if (!tag || !*tag)
+		return 1;
+	n = strcspn(tag, "-_");
+	for (i = 0; i < sizeof(point) / sizeof(point[0]); i++)
+		if (strlen(point[i]) == n && !strncmp(tag, point[i], n))
+			return 1;
+	return 0;
+}
+
+/*
+ * Read the number that starts at s[i] (an ASCII digit) and append its
+ * canonical value to out: integer digits without leading zeros, then a
+ * point and the decimals without trailing zeros.  A separator followed by
+ * exactly three digits groups thousands when the language groups with it
+ * (a space or an apostrophe always may); otherwise '.' or ',' followed by
+ * digits starts the decimals.  Returns the index after the number.
+ */
+static size_t read_number(struct buf *out, const char *s, size_t n, size_t i,
+                          int decimal_comma)
+{
+	char group = decimal_comma ? '.' : ',';
+	size_t start = out->len, first = 0, k;
+	int grouped = 0;
+
+	while (i < n && is_ascii_digit(s[i])) {
+		if (out->len > start || s[i] != '0')
+			buf_addch(out, s[i]);
+		i++;
+		first++;
+	}
+	for (;;) {
+		char sep;
+		size_t d = 0;
+
+		if (i + 1 >= n || !is_ascii_digit(s[i + 1]))
+			break;
+		sep = s[i];
+		if (sep != '.' && sep != ',' && sep != ' ' && sep != '\'')
+			break;
+		while (i + 1 + d < n && is_ascii_digit(s[i + 1 + d]))
+			d++;
+		if (d == 3 && (grouped || first <= 3) &&
+		    (sep == ' ' || sep == '\'' || sep == group)) {
+			for (k = 0; k < 3; k++)
+				if (out->len > start || s[i + 1 + k] != '0')
+					buf_addch(out, s[i + 1 + k]);
+			i += 4;
+			grouped = 1;
+			continue;
+		}
+		if (sep == ' ' || sep == '\'')
+			break;
+		/* decimals */
+		while (d > 0 && s[i + d] == '0')
+			d--;
+		if (out->len == start)
+			buf_addch(out, '0');
+		if (d > 0) {
+			buf_addch(out, '.');
+			buf_add(out, s + i + 1, d);
+		}
+		i++;
+		while (i < n && is_ascii_digit(s[i]))
+			i++;
+		break;
+	}
+	if (out->len == start)
+		buf_addch(out, '0');
+	return i;
+}
+
+static int is_quote(int32_t cp)
+{
+	return cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
+	       cp == 0x201D || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
+}
+
+/* Consonants of a name's skeleton that must agree across scripts. */
+#define SKELETON 3
+
+/* Append the key feature of one word s[0..n) to hs, if it has one. */
+static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
+                         size_t *cap, const char *s, size_t n,
+                         const struct params *p)
+{
+	size_t i = 0, letters = 0, upper = 0, klen;
+	int32_t cp;
+
+	while (i < n) {
+		cp = norm_next(s, n, &i);
+		if (norm_is_letter(cp)) {
+			letters++;
+			upper += norm_is_upper(cp) != 0;
+		}
+	}
+	if (letters < 2)
+		return;
+	buf_reset(tmp);
+	translit_key(tmp, s, n);
+	klen = tmp->len;
+	if (klen < 4 && !(upper == letters && letters >= 2))
+		return;
+	if (klen > (size_t)p->prefix)
+		klen = (size_t)p->prefix;
+	XGROW(*hs, *cap, *nh + 2);
+	(*hs)[(*nh)++] = feat_hash(FEAT_WORD, tmp->data, klen);
+	if (p->fold_names && upper) {
+		/*
+		 * Across scripts a capitalised word also gets the skeleton of
+		 * its key, its first consonants: transcription changes vowels
+		 * (Trump / Трамп, Biden / Байден) and so does Belarusian
+		 * akanne (Kolesnikova / Калеснікава).
+		 */
+		size_t k = 0;
+
+		for (i = 0; i < tmp->len && k < SKELETON; i++)
+			if (tmp->data[i] >= 'a' && tmp->data[i] <= 'z' &&
+			    !strchr("aeiouy", tmp->data[i]))
+				tmp->data[k++] = tmp->data[i];
+		if (k < SKELETON)
+			return;
+		klen = k;
+		(*hs)[(*nh)++] = feat_hash(FEAT_NAME, tmp->data, klen);
+	}
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The features of sentence s[0..n), sorted, without duplicates, in
+ * (*hs)[0..*nh); and its length in non-space code points.
+ */
+static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
+                                struct buf *tmp, const char *s, size_t n,
+                                int decimal_comma, const struct params *p)
+{
+	size_t i = 0, k, out;
+	double len = 0;
+	int quote = 0, ask = 0, bang = 0;
+
+	*nh = 0;
+	while (i < n) {
+		size_t start = i;
+		int32_t cp = norm_next(s, n, &i);
+
+		if (!norm_is_space(cp))
+			len++;
+		if (is_ascii_digit(s[start])) {
+			size_t end;
+
+			buf_reset(tmp);
+			end = read_number(tmp, s, n, start, decimal_comma);
+			len += (double)norm_count(s + i, end - i);
+			i = end;
+			XGROW(*hs, *cap, *nh + 1);
+			(*hs)[(*nh)++] =
+			    feat_hash(FEAT_NUMBER, tmp->data, tmp->len);
+			continue;
+		}
+		if (norm_is_letter(cp)) {
+			size_t end = i, j;
+
+			while (end < n) {
+				j = end;
+				cp = norm_next(s, n, &j);
+				if (!norm_is_letter(cp) && !norm_is_mark(cp))
+					break;
+				end = j;
+			}
+			len += (double)norm_count(s + i, end - i);
+			word_feature(tmp, hs, nh, cap, s + start, end - start,
+			             p);
+			i = end;
+			continue;
+		}
+		if (cp == '?')
+			ask = 1;
+		else if (cp == '!')
+			bang = 1;
+		else if (is_quote(cp))
+			quote = 1;
+	}
+	if (ask) {
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] = feat_hash(FEAT_PUNCT, "?", 1);
+	}
+	if (bang) {
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] = feat_hash(FEAT_PUNCT, "!", 1);
+	}
+	if (quote) {
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] = feat_hash(FEAT_PUNCT, "\"", 1);
+	}
+	if (*nh > 1)
+		qsort(*hs, *nh, sizeof(**hs), cmp_u64);
+	for (k = 0, out = 0; k < *nh; k++)
+		if (!out || (*hs)[k] != (*hs)[out - 1])
+			(*hs)[out++] = (*hs)[k];
+	*nh = out;
+	return len;
+}
+
+/* Document frequencies of features: an open-addressing hash table. */
+struct dfslot {
+	uint64_t h;
+	uint32_t df[2];
+	uint32_t at[2]; /* a sentence of each side that holds it */
+};
+
+struct dftab {
+	struct dfslot *slot;
+	size_t mask, used;
+};
+
+static struct dfslot *df_find(struct dftab *t, uint64_t h)
+{
+	size_t i = (size_t)(h ^ (h >> 29)) & t->mask;
+
+	while (t->slot[i].h && t->slot[i].h != h)
+		i = (i + 1) & t->mask;
+	return &t->slot[i];
+}
+
+static void df_init(struct dftab *t, size_t expect)
+{
+	size_t size = 64;
+
+	while (size < expect * 2 + 16)
+		size *= 2;
+	t->slot = xcalloc(size, sizeof(*t->slot));
+	t->mask = size - 1;
+	t->used = 0;
+}
+
+static void df_add(struct dftab *t, uint64_t h, int side, size_t sent)
+{
+	struct dfslot *sl;
+
+	if ((t->used + 1) * 2 > t->mask + 1) {
+		struct dftab big;
+		size_t i;
+
+		big.mask = (t->mask + 1) * 2 - 1;
+		big.used = t->used;
+		big.slot = xcalloc(big.mask + 1, sizeof(*big.slot));
+		for (i = 0; i <= t->mask; i++)
+			if (t->slot[i].h)
+				*df_find(&big, t->slot[i].h) = t->slot[i];
+		free(t->slot);
+		*t = big;
+	}
+	sl = df_find(t, h);
+	if (!sl->h) {
+		sl->h = h;
+		t->used++;
+	}
+	sl->df[side]++;
+	sl->at[side] = (uint32_t)sent;
+}
+
+/* Raw features of one side before weighting. */
+struct raw {
+	uint64_t *h;
+	size_t n, cap;
+	size_t *off; /* features of sentence i: h[off[i] .. off[i + 1]) */
+};
+
+static void side_read(struct side *sd, struct raw *rw,
+                      const struct align_sent *sent, size_t n,
+                      const struct params *p)
+{
+	uint64_t *hs = NULL;
+	size_t nh = 0, hcap = 0, i, k;
+	struct buf tmp;
+
+	buf_init(&tmp);
+	sd->n = n;
+	sd->len = xcalloc(n + 1, sizeof(*sd->len));
+	sd->para = xcalloc(n + 1, sizeof(*sd->para));
+	sd->edge = xcalloc(n + 1, 1);
+	sd->anchor = xcalloc(n + 1, sizeof(*sd->anchor));
+	sd->orphan = xcalloc(n + 1, sizeof(*sd->orphan));
+	sd->foff = xcalloc(n + 2, sizeof(*sd->foff));
+	rw->off = xcalloc(n + 2, sizeof(*rw->off));
+	for (i = 0; i < n; i++) {
+		sd->len[i] =
+		    sentence_features(&hs, &nh, &hcap, &tmp, sent[i].text,
+		                      sent[i].len, sd->decimal_comma, p);
+		if (sd->len[i] < 1)
+			sd->len[i] = 1;
+		sd->total += sd->len[i];
+		sd->para[i] = sent[i].para;
+		rw->off[i] = rw->n;
+		for (k = 0; k < nh; k++) {
+			XGROW(rw->h, rw->cap, rw->n + 1);
+			rw->h[rw->n++] = hs[k];
+		}
+	}
+	rw->off[n] = rw->n;
+	for (i = 0; i < n; i++) {
+		if (i == 0 || sd->para[i] != sd->para[i - 1])
+			sd->edge[i] |= 1;
+		if (i + 1 == n || sd->para[i] != sd->para[i + 1])
+			sd->edge[i] |= 2;
+	}
+	sd->has_para = n > 0 && sd->para[n - 1] != sd->para[0];
+	free(hs);
+	buf_release(&tmp);
+}
+
+/*
+ * Keep, for each sentence, the features the other side has too, with a
+ * weight that falls with how often they occur.
+ */
+static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
+                       const struct params *p)
+{
+	size_t i, k;
+
+	sd->nf = 0;
+	for (i = 0; i < sd->n; i++) {
+		sd->anchor[i] = 0;
+		sd->orphan[i] = 0;
+		sd->foff[i] = sd->nf;
+		for (k = rw->off[i]; k < rw->off[i + 1]; k++) {
+			struct dfslot *sl = df_find(t, rw->h[k]);
+			double df, w;
+
+			if (!sl->df[0] || !sl->df[1]) {
+				/* a number the other text lacks altogether:
+				 * its sentence is likely not translated */
+				if ((rw->h[k] & 3) == FEAT_NUMBER)
+					sd->orphan[i] += p->w_orphan;
+				continue;
+			}
+			df = sl->df[0] > sl->df[1] ? sl->df[0] : sl->df[1];
+			switch (rw->h[k] & 3) {
+			case FEAT_NUMBER:
+				w = p->w_num;
+				break;
+			case FEAT_PUNCT:
+				w = p->w_punct;
+				break;
+			default:
+				w = p->w_word;
+				break;
+			}
+			w /= pow(df, p->df_pow);
+			XGROW(sd->f, sd->fcap, sd->nf + 1);
+			sd->f[sd->nf].h = rw->h[k];
+			sd->f[sd->nf].w = w;
+			sd->nf++;
+			sd->anchor[i] += w;
+		}
+	}
+	sd->foff[sd->n] = sd->nf;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const uint32_t *x = a, *y = b;
+
+	if (x[0] != y[0])
+		return x[0] < y[0] ? -1 : 1;
+	return x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+/*
+ * The length ratio of the sentence pairs that share an anchor found once
+ * on each side: those are translations of each other far more often than
+ * not, so their ratio is not thrown off by what one side leaves out, as
+ * the whole texts' ratio is.  Returns 0 with fewer than two such pairs.
+ */
+static double anchor_ratio(const struct ctx *x, const struct dftab *t)
+{
+	uint32_t(*pairs)[2] = NULL;
+	size_t n = 0, cap = 0, i;
+	double ls = 0, lt = 0;
+
+	for (i = 0; i <= t->mask; i++) {
+		const struct dfslot *sl = &t->slot[i];
+
+		if (!sl->h || sl->df[0] != 1 || sl->df[1] != 1 ||
+		    (sl->h & 3) == FEAT_PUNCT)
+			continue;
+		XGROW(pairs, cap, n + 1);
+		pairs[n][0] = sl->at[0];
+		pairs[n][1] = sl->at[1];
+		n++;
+	}
+	if (n > 1)
+		qsort(pairs, n, sizeof(*pairs), cmp_pair);
+	for (i = 0; i < n; i++) {
+		if (i && pairs[i][0] == pairs[i - 1][0] &&
+		    pairs[i][1] == pairs[i - 1][1])
+			continue;
+		ls += x->s.len[pairs[i][0]];
+		lt += x->t.len[pairs[i][1]];
+	}
+	free(pairs);
+	return n >= 2 && ls > 0 ? lt / ls : 0;
+}
+
+/*
+ * Count document frequencies over both sides, weigh their features and
+ * return the anchor ratio (see anchor_ratio).
+ */
+static double weigh_all(struct ctx *x, const struct raw *rs,
+                        const struct raw *rt)
+{
+	struct dftab tab;
+	size_t i, k;
+	double ratio;
+
+	df_init(&tab, 64);
+	for (i = 0; i < x->s.n; i++)
+		for (k = rs->off[i]; k < rs->off[i + 1]; k++)
+			df_add(&tab, rs->h[k], 0, i);
+	for (i = 0; i < x->t.n; i++)
+		for (k = rt->off[i]; k < rt->off[i + 1]; k++)
+			df_add(&tab, rt->h[k], 1, i);
+	side_weigh(&x->s, rs, &tab, &x->p);
+	side_weigh(&x->t, rt, &tab, &x->p);
+	ratio = anchor_ratio(x, &tab);
+	free(tab.slot);
+	return ratio;
+}
+
+/* ---- band -------------------------------------------------------------- */
+
+static void band_release(struct band *b)
+{
+	free(b->lo);
+	free(b->hi);
+	free(b->off);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Make lo non-decreasing and hi too, clip them, and lay out the cells. */
+static void band_finish(struct band *b)
+{
+	size_t i;
+
+	b->lo[0] = 0;
+	b->hi[b->n] = b->m;
+	for (i = b->n; i-- > 0;)
+		if (b->lo[i] > b->lo[i + 1])
+			b->lo[i] = b->lo[i + 1];
+	for (i = 1; i <= b->n; i++)
+		if (b->hi[i] < b->hi[i - 1])
+			b->hi[i] = b->hi[i - 1];
+	for (i = 0; i <= b->n; i++) {
+		if (b->hi[i] > b->m)
+			b->hi[i] = b->m;
+		if (b->lo[i] > b->hi[i])
+			b->lo[i] = b->hi[i];
+	}
+	/* rows must overlap their neighbours so that every cell is reachable
+	 * by a bead of at most ALIGN_MAX_SIDE on each side */
+	for (i = 1; i <= b->n; i++)
+		if (b->lo[i] > b->hi[i - 1])
+			b->lo[i] = b->hi[i - 1];
+	b->off[0] = 0;
+	for (i = 0; i <= b->n; i++)
+		b->off[i + 1] = b->off[i] + (b->hi[i] - b->lo[i] + 1);
+}
+
+/*
+ * A band of half-width w around a guide: guide_lo[i]..guide_hi[i] are the
+ * columns the guide path visits in row i (or SIZE_MAX when it skips it).
+ */
+static void band_around(struct band *b, size_t n, size_t m, const size_t *glo,
+                        const size_t *ghi, size_t w)
+{
+	size_t i;
+
+	band_release(b);
+	b->n = n;
+	b->m = m;
+	b->lo = xcalloc(n + 1, sizeof(*b->lo));
+	b->hi = xcalloc(n + 1, sizeof(*b->hi));
+	b->off = xcalloc(n + 2, sizeof(*b->off));
+	for (i = 0; i <= n; i++) {
+		b->lo[i] = glo[i] > w ? glo[i] - w : 0;
+		b->hi[i] = ghi[i] + w;
+	}
+	band_finish(b);
+}
+
+static size_t cell(const struct band *b, size_t i, size_t j)
+{
+	if (j < b->lo[i] || j > b->hi[i])
+		return SIZE_MAX;
+	return b->off[i] + (j - b->lo[i]);
+}
+
+/* ---- costs ------------------------------------------------------------- */
+
+/* -log of the two-sided tail probability of a standard normal at x. */
+static double tail_cost(double x)
+{
+	double p;
+
+	x = fabs(x);
+	p = erfc(x / sqrt(2.0));
+	if (p > 1e-300)
+		return -log(p);
+	/* the asymptote of erfc, where it underflows */
+	return x * x / 2 + log(x * 1.2533141373155003); /* sqrt(pi/2) */
+}
+
+static double shared_weight(const struct side *s, size_t i,
+                            const struct side *t, size_t j)
+{
+	const struct feat *a = s->f + s->foff[i], *ae = s->f + s->foff[i + 1];
+	const struct feat *b = t->f + t->foff[j], *be = t->f + t->foff[j + 1];
+	double w = 0;
+
+	while (a < ae && b < be) {
+		if (a->h < b->h) {
+			a++;
+		} else if (a->h > b->h) {
+			b++;
+		} else {
+			w += a->w < b->w ? a->w : b->w;
+			a++;
+			b++;
+		}
+	}
+	return w;
+}
+
+/* Most features one side of a bead may gather. */
+#define UNION_MAX 512
+
+/*
+ * The union of the features of sentences from .. from+n-1 of sd, sorted,
+ * into u (at most UNION_MAX); returns their count.
+ */
+static size_t feature_union(struct feat *u, const struct side *sd, size_t from,
+                            size_t n)
+{
+	struct feat tmp[UNION_MAX];
+	size_t k, nu = 0;
+
+	for (k = from; k < from + n; k++) {
+		const struct feat *a = sd->f + sd->foff[k];
+		const struct feat *ae = sd->f + sd->foff[k + 1];
+		size_t i = 0, nt = 0;
+
+		while ((i < nu || a < ae) && nt < UNION_MAX) {
+			if (a == ae || (i < nu && u[i].h < a->h))
+				tmp[nt++] = u[i++];
+			else if (i == nu || a->h < u[i].h)
+				tmp[nt++] = *a++;
+			else {
+				tmp[nt++] = u[i++];
+				a++;
+			}
+		}
+		memcpy(u, tmp, nt * sizeof(*u));
+		nu = nt;
+	}
+	return nu;
+}
+
+/*
+ * The anchor weight the two sides of a bead share, and each side's own,
+ * counting a feature once however many of the bead's sentences hold it (a
+ * name repeated in neighbouring sentences must not make a merge look
+ * better than two 1-1 beads).
+ */
+static double block_shared(const struct ctx *x, size_t i, size_t j, size_t a,
+                           size_t b, double *as, double *at)
+{
+	struct feat us[UNION_MAX], ut[UNION_MAX];
+	size_t ns, nt, p = 0, q = 0;
+	double shared = 0;
+
+	if (a == 1 && b == 1) {
+		size_t c = cell(&x->b, i, j);
+
+		*as = x->s.anchor[i - 1];
+		*at = x->t.anchor[j - 1];
+		return c == SIZE_MAX ? 0 : x->pm[c];
+	}
+	ns = feature_union(us, &x->s, i - a, a);
+	nt = feature_union(ut, &x->t, j - b, b);
+	*as = *at = 0;
+	for (p = 0; p < ns; p++)
+		*as += us[p].w;
+	for (q = 0; q < nt; q++)
+		*at += ut[q].w;
+	p = q = 0;
+	while (p < ns && q < nt) {
+		if (us[p].h < ut[q].h) {
+			p++;
+		} else if (us[p].h > ut[q].h) {
+			q++;
+		} else {
+			shared += us[p].w < ut[q].w ? us[p].w : ut[q].w;
+			p++;
+			q++;
+		}
+	}
+	return shared;
+}
+
+/*
+ * A bead of more than one sentence a side whose lengths alone cost more
+ * than this is not considered: it could never win.
+ */
+#define PRUNE 40.0
+
+struct bead_eval {
+	double cost;
+	double shared, anchors; /* anchor weight shared; both sides' mean */
+	double sim;     /* shared / anchor weight, 0..1 (-1: no anchors) */
+	double lencost; /* the length term alone */
+};
+
+/*
+ * The cost of the bead of shape k that ends at cell (i, j): source
+ * sentences i-a .. i-1 with target sentences j-b .. j-1.
+ */
+static void bead_cost(struct bead_eval *ev, const struct ctx *x, size_t i,
+                      size_t j, size_t k)
+{
+	const struct params *p = &x->p;
+	size_t a = shapes[k].a, b = shapes[k].b, ii, jj;
+	double ls = 0, lt = 0, as = 0, at = 0, shared = 0, delta, cost;
+	double orphan = 0;
+	unsigned es, et;
+
+	ev->sim = -1;
+	ev->lencost = 0;
+	ev->shared = ev->anchors = 0;
+	if (a == 0 || b == 0) {
+		ev->cost = p->skip;
+		return;
+	}
+	for (ii = i - a; ii < i; ii++) {
+		ls += x->s.len[ii];
+		orphan += x->s.orphan[ii];
+	}
+	for (jj = j - b; jj < j; jj++) {
+		lt += x->t.len[jj];
+		orphan += x->t.orphan[jj];
+	}
+	cost = p->shape[k];
+	delta = (lt - ls * x->ratio) / sqrt(p->s2 * (ls * x->ratio + lt) / 2);
+	ev->lencost = tail_cost(delta);
+	cost += p->len_w * ev->lencost;
+	if (k != 0 && p->len_w * ev->lencost > PRUNE) {
+		ev->cost = INFINITY; /* no anchors could make up for it */
+		return;
+	}
+	if (!x->length_only) {
+		shared = block_shared(x, i, j, a, b, &as, &at);
+		ev->shared = shared;
+		ev->anchors = (as + at) / 2;
+		if (as + at > 0) {
+			double miss = as + at - 2 * shared;
+
+			if (miss < 0)
+				miss = 0;
+			ev->sim = 2 * shared / (as + at);
+			if (ev->sim > 1)
+				ev->sim = 1;
+			cost += -p->match_w * shared + p->miss_w * miss;
+		}
+		cost += p->miss_w * orphan;
+	}
+	if (x->use_para) {
+		es = (x->s.edge[i - a] & 1) | (x->s.edge[i - 1] & 2);
+		et = (x->t.edge[j - b] & 1) | (x->t.edge[j - 1] & 2);
+		cost += p->para_w * (((es ^ et) & 1) + (((es ^ et) >> 1) & 1));
+		if (x->s.para[i - a] != x->s.para[i - 1])
+			cost += p->cross_w;
+		if (x->t.para[j - b] != x->t.para[j - 1])
+			cost += p->cross_w;
+	}
+	ev->cost = cost;
+}
+
+/* ---- dynamic programme ------------------------------------------------- */
+
+static int shape_fits(size_t k, size_t i, size_t j)
+{
+	return shapes[k].a <= i && shapes[k].b <= j;
+}
+
+/*
+ * The cost of every bead that ends in the band and starts in it, once, for
+ * the three passes over the band; INFINITY where there is none.
+ */
+static void fill_costs(struct ctx *x)
+{
+	const struct band *b = &x->b;
+	size_t i, j, k;
+	struct bead_eval ev;
+
+	free(x->cost);
+	x->cost = NULL;
+	if (b->off[b->n + 1] > CACHE_CELLS)
+		return; /* too large to keep: bead_at computes each time */
+	x->cost = xmalloc(b->off[b->n + 1] * NSHAPES * sizeof(*x->cost));
+	for (i = 0; i <= b->n; i++)
+		for (j = b->lo[i]; j <= b->hi[i]; j++) {
+			float *c = x->cost + cell(b, i, j) * NSHAPES;
+
+			for (k = 0; k < NSHAPES; k++) {
+				c[k] = INFINITY;
+				if (!shape_fits(k, i, j) ||
+				    cell(b, i - shapes[k].a, j - shapes[k].b) ==
+				        SIZE_MAX)
+					continue;
+				bead_cost(&ev, x, i, j, k);
+				c[k] = (float)ev.cost;
+			}
+		}
+}
+
+/*
+ * The cost of the bead of shape k that ends at cell c = (i, j), from the
+ * cache when there is one; INFINITY where it does not fit in the band.
+ */
+static double bead_at(const struct ctx *x, size_t c, size_t i, size_t j,
+                      size_t k)
+{
+	struct bead_eval ev;
+
+	if (x->cost)
+		return x->cost[c * NSHAPES + k];
+	if (!shape_fits(k, i, j) ||
+	    cell(&x->b, i - shapes[k].a, j - shapes[k].b) == SIZE_MAX)
+		return INFINITY;
+	bead_cost(&ev, x, i, j, k);
+	return ev.cost;
+}
+
+static void fill_pairs(struct ctx *x)
+{
+	const struct band *b = &x->b;
+	size_t i, j;
+
+	free(x->pm);
+	x->pm = xcalloc(b->off[b->n + 1], sizeof(*x->pm));
+	if (x->length_only)
+		return;
+	for (i = 1; i <= b->n; i++)
+		for (j = b->lo[i] > 1 ? b->lo[i] : 1; j <= b->hi[i]; j++)
+			x->pm[cell(b, i, j)] =
+			    (float)shared_weight(&x->s, i - 1, &x->t, j - 1);
+}
+
+/*
+ * The programme has three states per cell: the last bead paired sentences
+ * (0), left a source sentence out (1) or a target sentence (2).  A run of
+ * sentences left out costs less per sentence after the first: a dropped
+ * paragraph or a block of captions is one decision, not many, so it is
+ * left out whole rather than spread over its neighbours.
+ */
+#define NSTATES 3
+
+/* The shape of a bead of the path (always one of shapes[]). */
+static size_t shape_of(const struct align_bead *bd)
+{
+	size_t k;
+
+	for (k = 0; k + 1 < NSHAPES; k++)
+		if (shapes[k].a == bd->nsrc && shapes[k].b == bd->ntgt)
+			break;
+	return k;
+}
+
+/* The state after a bead of shape k. */
+static unsigned shape_state(size_t k)
+{
+	return shapes[k].a == 0 ? 2 : shapes[k].b == 0 ? 1 : 0;
+}
+
+/* Cost of a bead of shape k with base cost c after a bead in state prev. */
+static double step_cost(const struct ctx *x, size_t k, unsigned prev, double c)
+{
+	unsigned st = shape_state(k);
+
+	return st && st == prev ? c * x->p.skip_ext : c;
+}
+
+static void viterbi(struct ctx *x)
+{
+	const struct band *b = &x->b;
+	size_t ncell = b->off[b->n + 1], i, j, k;
+	unsigned s;
+
+	free(x->best);
+	free(x->from);
+	x->best = xmalloc(ncell * NSTATES * sizeof(*x->best));
+	x->from = xcalloc(ncell * NSTATES, 1);
+	for (i = 0; i < ncell * NSTATES; i++)
+		x->best[i] = INFINITY;
+	x->best[0] = 0;
+	for (i = 0; i <= b->n; i++)
+		for (j = b->lo[i]; j <= b->hi[i]; j++) {
+			size_t c = cell(b, i, j);
+
+			for (k = 0; k < NSHAPES; k++) {
+				double bc = bead_at(x, c, i, j, k);
+				size_t pc;
+
+				if (bc == INFINITY)
+					continue;
+				pc = cell(b, i - shapes[k].a, j - shapes[k].b);
+				for (s = 0; s < NSTATES; s++) {
+					double v = x->best[pc * NSTATES + s];
+					size_t to =
+					    c * NSTATES + shape_state(k);
+
+					if (v == INFINITY)
+						continue;
+					v += step_cost(x, k, s, bc);
+					if (v < x->best[to]) {
+						x->best[to] = v;
+						x->from[to] =
+						    (unsigned char)(k << 3 | s);
+					}
+				}
+			}
+		}
+}
+
+static double log_add(double a, double b)
+{
+	if (a == -INFINITY)
+		return b;
+	if (b == -INFINITY)
+		return a;
+	if (a < b) {
+		double t = a;
+
+		a = b;
+		b = t;
+	}
+	if (b - a < -25)
+		return a; /* below 1e-11 of the sum: nothing a posterior shows
+		           */
+	return a + log1p(exp(b - a));
+}
+
+static void forward_backward(struct ctx *x)
+{
+	const struct band *b = &x->b;
+	size_t ncell = b->off[b->n + 1], i, j, k, end;
+	unsigned s;
+	double t = x->p.temp;
+
+	free(x->fw);
+	free(x->bw);
+	x->fw = xmalloc(ncell * NSTATES * sizeof(*x->fw));
+	x->bw = xmalloc(ncell * NSTATES * sizeof(*x->bw));
+	for (i = 0; i < ncell * NSTATES; i++)
+		x->fw[i] = x->bw[i] = -INFINITY;
+	x->fw[0] = 0;
+	for (i = 0; i <= b->n; i++)
+		for (j = b->lo[i]; j <= b->hi[i]; j++) {
+			size_t c = cell(b, i, j);
+
+			for (k = 0; k < NSHAPES; k++) {
+				double bc = bead_at(x, c, i, j, k);
+				size_t pc;
+
+				if (bc == INFINITY)
+					continue;
+				pc = cell(b, i - shapes[k].a, j - shapes[k].b);
+				for (s = 0; s < NSTATES; s++) {
+					double v = x->fw[pc * NSTATES + s];
+					float *to = &x->fw[c * NSTATES +
+					                   shape_state(k)];
+
+					if (v == -INFINITY)
+						continue;
+					*to = (float)log_add(
+					    *to,
+					    v - step_cost(x, k, s, bc) / t);
+				}
+			}
+		}
+	end = cell(b, b->n, b->m);
+	for (s = 0; s < NSTATES; s++)
+		x->bw[end * NSTATES + s] = 0;
+	for (i = b->n + 1; i-- > 0;)
+		for (j = b->hi[i] + 1; j-- > b->lo[i];) {
+			size_t c = cell(b, i, j);
+
+			/* push this cell's backward sums to its predecessors */
+			for (k = 0; k < NSHAPES; k++) {
+				double bc = bead_at(x, c, i, j, k);
+				size_t pc;
+
+				if (bc == INFINITY)
+					continue;
+				pc = cell(b, i - shapes[k].a, j - shapes[k].b);
+				for (s = 0; s < NSTATES; s++) {
+					double v =
+					    x->bw[c * NSTATES + shape_state(k)];
+					float *to = &x->bw[pc * NSTATES + s];
+
+					if (v == -INFINITY)
+						continue;
+					*to = (float)log_add(
+					    *to,
+					    v - step_cost(x, k, s, bc) / t);
+				}
+			}
+		}
+}
+
+/* The path of the Viterbi pass as beads, in order, into r; returns its cost. */
+static double take_path(struct align_result *r, const struct ctx *x)
+{
+	size_t i = x->b.n, j = x->b.m, n, k;
+	unsigned s = 0, best_s = 0;
+	double best = INFINITY;
+	size_t end = cell(&x->b, i, j);
+
+	for (s = 0; s < NSTATES; s++)
+		if (x->best[end * NSTATES + s] < best) {
+			best = x->best[end * NSTATES + s];
+			best_s = s;
+		}
+	s = best_s;
+	r->nbead = 0;
+	while (i > 0 || j > 0) {
+		size_t c = cell(&x->b, i, j);
+		unsigned char f = x->from[c * NSTATES + s];
+		size_t sh = f >> 3;
+
+		XGROW(r->beads, r->cap, r->nbead + 1);
+		r->beads[r->nbead].src = i - shapes[sh].a;
+		r->beads[r->nbead].nsrc = shapes[sh].a;
+		r->beads[r->nbead].tgt = j - shapes[sh].b;
+		r->beads[r->nbead].ntgt = shapes[sh].b;
+		r->beads[r->nbead].confidence = 0;
+		r->nbead++;
+		i -= shapes[sh].a;
+		j -= shapes[sh].b;
+		s = f & 7;
+	}
+	n = r->nbead;
+	for (k = 0; k < n / 2; k++) {
+		struct align_bead t = r->beads[k];
+
+		r->beads[k] = r->beads[n - 1 - k];
+		r->beads[n - 1 - k] = t;
+	}
+	return best;
+}
+
+/*
+ * Does the path come within margin of the band's edge where the band could
+ * have been wider?
+ */
+static int path_near_edge(const struct align_result *r, const struct band *b,
+                          size_t margin)
+{
+	size_t k;
+
+	for (k = 0; k < r->nbead; k++) {
+		size_t i = r->beads[k].src + r->beads[k].nsrc;
+		size_t j = r->beads[k].tgt + r->beads[k].ntgt;
+
+		if (b->lo[i] > 0 && j < b->lo[i] + margin)
+			return 1;
+		if (b->hi[i] < b->m && j + margin > b->hi[i])
+			return 1;
+	}
+	return 0;
+}
+
+/* The guide of a band around the beads of r. */
+static void guide_from_path(size_t *glo, size_t *ghi, size_t n,
+                            const struct align_result *r)
+{
+	size_t i, k;
+
+	for (i = 0; i <= n; i++) {
+		glo[i] = SIZE_MAX;
+		ghi[i] = 0;
+	}
+	glo[0] = ghi[0] = 0;
+	for (k = 0; k < r->nbead; k++) {
+		const struct align_bead *bd = &r->beads[k];
+		size_t i0 = bd->src, i1 = bd->src + bd->nsrc;
+		size_t j0 = bd->tgt, j1 = bd->tgt + bd->ntgt;
+
+		/* the rows a bead passes over lie between its two ends */
+		for (i = i0; i <= i1; i++) {
+			if (j0 < glo[i])
+				glo[i] = j0;
+			if (j1 > ghi[i])
+				ghi[i] = j1;
+		}
+	}
+	for (i = 0; i <= n; i++)
+		if (glo[i] == SIZE_MAX)
+			glo[i] = ghi[i];
+}
+
+/* The guide of the first band: equal shares of the text's length. */
+static void guide_diagonal(size_t *glo, size_t *ghi, const struct side *s,
+                           const struct side *t)
+{
+	double cs = 0, ct = 0;
+	size_t i, j = 0;
+
+	for (i = 0; i <= s->n; i++) {
+		double want = s->total > 0 ? cs / s->total : 0;
+
+		while (j < t->n && (ct + t->len[j] / 2) / t->total < want) {
+			ct += t->len[j];
+			j++;
+		}
+		glo[i] = ghi[i] = j;
+		if (i < s->n)
+			cs += s->len[i];
+	}
+	glo[s->n] = ghi[s->n] = t->n;
+}
+
+/*
+ * How much the sides look like translations: the anchor weight the pairs
+ * of the path share, per pair, against the same beads moved two to six
+ * sentences along the target.  Unrelated texts share only common words,
+ * which are no likelier on the path than beside it (a contrast near 1);
+ * translations share names, numbers and cognates on the path (4 and more
+ * on the development data, unrelated pairs mostly below 3).  Sets
+ * r->relatedness and r->unrelated; returns the contrast.
+ */
+static double relatedness(struct align_result *r, const struct ctx *x)
+{
+	double obs = 0, base = 0, pairs = 0, shifted = 0, as, at, c, c3;
+	size_t k;
+	int d;
+
+	for (k = 0; k < r->nbead; k++) {
+		const struct align_bead *bd = &r->beads[k];
+		size_t ie = bd->src + bd->nsrc, je = bd->tgt + bd->ntgt;
+
+		if (!bd->nsrc || !bd->ntgt)
+			continue;
+		obs += block_shared(x, ie, je, bd->nsrc, bd->ntgt, &as, &at);
+		pairs++;
+		for (d = -6; d <= 6; d++) {
+			size_t j2;
+
+			if (d > -2 && d < 2)
+				continue;
+			if ((d < 0 && je < bd->ntgt + (size_t)-d) ||
+			    (d > 0 && je + (size_t)d > x->t.n))
+				continue;
+			j2 = d < 0 ? je - (size_t)-d : je + (size_t)d;
+			base += block_shared(x, ie, j2, bd->nsrc, bd->ntgt, &as,
+			                     &at);
+			shifted++;
+		}
+	}
+	c = (obs / (pairs > 0 ? pairs : 1) + 0.05) /
+	    (base / (shifted > 0 ? shifted : 1) + 0.05);
+	c3 = c * c * c;
+	r->relatedness = c3 / (c3 + 27); /* 0.5 at a contrast of 3 */
+	/* too few pairs to compare with their neighbours: no verdict */
+	r->unrelated = shifted >= 4 && c < 3;
+	return c;
+}
+
+/*
+ * Logistic calibration of the confidence, fitted on the development data
+ * (Text+Berg de-fr, WMT22 en-de news plain and abridged, and mismatched
+ * news articles in en-de, en-en and de-de as unrelated texts): the
+ * posterior probability of the bead (as log odds), its anchor similarity,
+ * its length cost, whether it merges sentences, and how much the whole
+ * looks like a translation.  Beads without counterpart go by their
+ * posterior alone.
+ */
+static const struct {
+	double bias, post, sim, len, multi, related;
+} pair_cal = {0.020, 1.089, 1.046, -0.576, -0.401, 3.873};
+static const struct {
+	double bias, post;
+} single_cal = {0.399, 0.671};
+
+static double logistic(double z)
+{
+	return 1 / (1 + exp(-z));
+}
+
+/*
+ * The confidence of each bead of r: its posterior probability (the sum of
+ * the paths through it over the sum of all paths, from the forward and
+ * backward sums), calibrated; contrast < 0: the posterior as it is.
+ */
+static void confidences(struct align_result *r, const struct ctx *x,
+                        double contrast)
+{
+	size_t end = cell(&x->b, x->b.n, x->b.m), k, sk;
+	double z = -INFINITY, related = log(contrast / 4);
+	unsigned s, prev = 0;
+
+	if (related > 0 || contrast < 0)
+		related = 0;
+	for (s = 0; s < NSTATES; s++)
+		z = log_add(z, x->fw[end * NSTATES + s]);
+	for (k = 0; k < r->nbead; k++) {
+		struct align_bead *bd = &r->beads[k];
+		size_t ie = bd->src + bd->nsrc, je = bd->tgt + bd->ntgt;
+		size_t c0 = cell(&x->b, bd->src, bd->tgt);
+		size_t c1 = cell(&x->b, ie, je);
+		struct bead_eval ev;
+		double post, lo;
+
+		sk = shape_of(bd);
+		bead_cost(&ev, x, ie, je, sk);
+		post = exp(x->fw[c0 * NSTATES + prev] -
+		           step_cost(x, sk, prev, ev.cost) / x->p.temp +
+		           x->bw[c1 * NSTATES + shape_state(sk)] - z);
+		if (post > 1 - 1e-6)
+			post = 1 - 1e-6;
+		if (post < 1e-6)
+			post = 1e-6;
+		lo = log(post / (1 - post));
+		if (contrast < 0)
+			bd->confidence = post; /* the length-only baseline */
+		else if (bd->nsrc && bd->ntgt)
+			bd->confidence = logistic(
+			    pair_cal.bias + pair_cal.post * lo +
+			    pair_cal.sim * (ev.sim > 0 ? ev.sim : 0) +
+			    pair_cal.len * ev.lencost +
+			    pair_cal.multi * (bd->nsrc + bd->ntgt > 2) +
+			    pair_cal.related * related);
+		else
+			bd->confidence =
+			    logistic(single_cal.bias + single_cal.post * lo);
+		prev = shape_state(sk);
+	}
+}
+
+/*
+ * Up to this many cells the programme fills the whole table (about 20 MB):
+ * a band along the diagonal can miss the alignment altogether when one side
+ * is much longer than the other, and short texts cost little anyway.
+ */
+#define FULL_CELLS 250000.0
+
+static double clamp(double v, double lo, double hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Target characters per source character over the pairs of r; 0: none. */
+static double pair_ratio(const struct align_result *r, const struct ctx *x)
+{
+	double ls = 0, lt = 0;
+	size_t k, i;
+
+	for (k = 0; k < r->nbead; k++) {
+		const struct align_bead *bd = &r->beads[k];
+
+		if (!bd->nsrc || !bd->ntgt)
+			continue;
+		for (i = 0; i < bd->nsrc; i++)
+			ls += x->s.len[bd->src + i];
+		for (i = 0; i < bd->ntgt; i++)
+			lt += x->t.len[bd->tgt + i];
+	}
+	return ls > 0 && lt > 0 ? lt / ls : 0;
+}
+
+/*
+ * Fill the tables and find the best path in a band around the guide
+ * glo/ghi, widening the band while the path runs along its edge; the beads
+ * go to r, with r->cost.  The guide is left as the last band's path.
+ */
+static void align_with(struct align_result *r, struct ctx *x, size_t *glo,
+                       size_t *ghi)
+{
+	size_t n = x->s.n, m = x->t.n, w = (size_t)x->p.band;
+
+	if ((double)(n + 1) * (double)(m + 1) <= FULL_CELLS)
+		w = n > m ? n : m;
+	for (;;) {
+		band_around(&x->b, n, m, glo, ghi, w);
+		fill_pairs(x);
+		fill_costs(x);
+		viterbi(x);
+		r->cost = take_path(r, x);
+		if (!path_near_edge(r, &x->b, w / 4 + 1) ||
+		    (w >= n && w >= m) ||
+		    (double)(n + 1) * (double)(4 * w + 1) > 2e8)
+			break;
+		w *= 2;
+		guide_from_path(glo, ghi, n, r);
+	}
+}
+
+/* The script most letters of the sentences are written in. */
+static enum norm_script main_script(const struct align_sent *s, size_t n)
+{
+	size_t count[4] = {0}, i, k, best = 0;
+
+	for (i = 0; i < n; i++)
+		for (k = 0; k < s[i].len;) {
+			enum norm_script sc =
+			    norm_script(norm_next(s[i].text, s[i].len, &k));
+
+			if ((size_t)sc < 4)
+				count[sc]++;
+		}
+	for (k = 1; k < 4; k++)
+		if (count[k] > count[best])
+			best = k;
+	return (enum norm_script)best;
+}
+
+/* ---- the whole ---------------------------------------------------------- */
+
+void align_result_init(struct align_result *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void align_result_release(struct align_result *r)
+{
+	free(r->beads);
+	memset(r, 0, sizeof(*r));
+}
+
+static void side_release(struct side *sd)
+{
+	free(sd->len);
+	free(sd->para);
+	free(sd->edge);
+	free(sd->foff);
+	free(sd->f);
+	free(sd->anchor);
+	free(sd->orphan);
+}
+
+int align_run(struct align_result *r, const struct align_sent *src, size_t nsrc,
+              const struct align_sent *tgt, size_t ntgt,
+              const struct align_opts *o, struct err *e)
+{
+	struct ctx x;
+	struct raw rs, rt;
+	size_t *glo = NULL, *ghi = NULL;
+	double ratio;
+
+	if (nsrc > ALIGN_MAX_SENTENCES || ntgt > ALIGN_MAX_SENTENCES)
+		return err_set(e, ERR_LIMIT,
+		               "too many sentences to align (%zu and %zu; "
+		               "the limit is %zu a side)",
+		               nsrc, ntgt, ALIGN_MAX_SENTENCES);
+	memset(&x, 0, sizeof(x));
+	memset(&rs, 0, sizeof(rs));
+	memset(&rt, 0, sizeof(rt));
+	x.p = defaults;
+	x.length_only = o && (o->flags & ALIGN_LENGTH_ONLY);
+	x.s.decimal_comma = !decimal_point_lang(o ? o->src_lang : NULL);
+	x.t.decimal_comma = !decimal_point_lang(o ? o->tgt_lang : NULL);
+
+	x.p.fold_names = main_script(src, nsrc) != main_script(tgt, ntgt);
+	side_read(&x.s, &rs, src, nsrc, &x.p);
+	side_read(&x.t, &rt, tgt, ntgt, &x.p);
+	/* the expected ratio of lengths: that of the pairs sharing unique
+	 * anchors, else the whole texts', kept plausible */
+	x.ratio = weigh_all(&x, &rs, &rt);
+	if (x.ratio <= 0)
+		x.ratio =
+		    x.s.total > 0 && x.t.total > 0 ? x.t.total / x.s.total : 1;
+	x.ratio = clamp(x.ratio, 0.25, 4);
+	x.use_para = x.s.has_para && x.t.has_para;
+
+	glo = xcalloc(nsrc + 1, sizeof(*glo));
+	ghi = xcalloc(nsrc + 1, sizeof(*ghi));
+	guide_diagonal(glo, ghi, &x.s, &x.t);
+	align_with(r, &x, glo, ghi);
+	/*
+	 * Where one side is much longer than the other (a one-sentence side,
+	 * an article against a whole issue), the texts' ratio says nothing
+	 * about a translation's length: try a ratio of 1 as well and keep the
+	 * likelier alignment.
+	 */
+	if (fabs(log(x.ratio)) > log(1.5)) {
+		struct align_result alt;
+		double keep = x.ratio, cost = r->cost;
+
+		align_result_init(&alt);
+		x.ratio = 1;
+		align_with(&alt, &x, glo, ghi);
+		if (alt.cost < cost) {
+			align_result_release(r);
+			*r = alt;
+		} else {
+			align_result_release(&alt);
+			x.ratio = keep;
+			align_with(r, &x, glo, ghi); /* the tables again */
+		}
+	}
+	/* the ratio of the pairs found: if it differs much from the one
+	 * used, align again with it */
+	ratio = pair_ratio(r, &x);
+	if (ratio > 0 && fabs(log(ratio / x.ratio)) > 0.15) {
+		x.ratio = clamp(ratio, 0.25, 4);
+		guide_from_path(glo, ghi, nsrc, r);
+		align_with(r, &x, glo, ghi);
+	}
+	free(x.best);
+	free(x.from);
+	x.best = NULL;
+	x.from = NULL;
+	forward_backward(&x);
+	if (x.length_only) {
+		/* no anchors: nothing tells whether the texts are related,
+		 * and the calibration does not apply */
+		r->relatedness = 1;
+		r->unrelated = 0;
+		confidences(r, &x, -1);
+	} else {
+		confidences(r, &x, relatedness(r, &x));
+	}
+
+	free(glo);
+	free(ghi);
+	free(rs.h);
+	free(rs.off);
+	free(rt.h);
+	free(rt.off);
+	free(x.pm);
+	free(x.cost);
+	free(x.best);
+	free(x.from);
+	free(x.fw);
+	free(x.bw);
+	band_release(&x.b);
+	side_release(&x.s);
+	side_release(&x.t);
+	return 0;
+}
