@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmds.h"
@@ -179,6 +180,7 @@ static int run_compare(int argc, char **argv, const struct cli_ctx *ctx)
 	struct compare_opts o = {NAMES_THRESHOLD, 0};
 	struct names *nm;
 	struct err e;
+	char *end;
 	int c, rc;
 
 	(void)ctx;
@@ -186,9 +188,13 @@ static int run_compare(int argc, char **argv, const struct cli_ctx *ctx)
 	while ((c = sub_getopt(argc, argv, ":h", opts, s)) != -1) {
 		switch (c) {
 		case 't':
-			if (cli_parse_double(&o.threshold, optarg, 0.0, 1.0,
-			                     "names", "--threshold") < 0)
-				return CLI_USAGE;
+			o.threshold = strtod(optarg, &end);
+			if (end == optarg || *end || !(o.threshold >= 0.0) ||
+			    o.threshold > 1.0)
+				return sub_usage(s,
+				                 "--threshold wants a number "
+				                 "from 0 to 1, not '%s'",
+				                 optarg);
 			break;
 		case 'w':
 			o.why = 1;
@@ -220,7 +226,7 @@ static int run_compare(int argc, char **argv, const struct cli_ctx *ctx)
 			return sub_usage(s, "%s", e.msg);
 		return cli_fail(&e);
 	}
-	return cli_finish_output(CLI_OK);
+	return CLI_OK;
 }
 
 static const struct names_sub subs[] = {
@@ -281,7 +287,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		return cli_usage_error("names", "missing subcommand");
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		names_help();
-		return cli_finish_output(CLI_OK);
+		return CLI_OK;
 	}
 	s = find_sub(argv[1]);
 	if (!s)

@@ -404,18 +404,29 @@ int names_surname(const struct names_name *name)
 /* Roles and genders, once every token has its form and sets. */
 static void assign_roles(const struct names *nm, struct names_name *out)
 {
-	int i, words = 0, sur;
+	int i, words = 0, sur, exact = 0;
 
-	for (i = 0; i < out->ntok; i++)
-		if (out->tok[i].role != NAMES_INITIAL)
-			words++;
+	for (i = 0; i < out->ntok; i++) {
+		if (out->tok[i].role == NAMES_INITIAL)
+			continue;
+		words++;
+		if (out->tok[i].nsets && out->tok[i].exact && !out->tok[i].hint)
+			exact = 1;
+	}
+	/*
+	 * Given names: words in a set, but a near spelling of a given name
+	 * only when no word of the name is a given name as it is written
+	 * (Natalli beside Aleksandra is a surname, not Natalia).
+	 */
 	for (i = 0; i < out->ntok; i++) {
 		struct names_token *t = &out->tok[i];
 
 		if (t->role == NAMES_INITIAL)
 			continue;
-		t->role = t->nsets && !t->hint && words > 1 ? NAMES_GIVEN
-		                                            : NAMES_SURNAME;
+		t->role =
+		    t->nsets && !t->hint && words > 1 && (t->exact || !exact)
+		        ? NAMES_GIVEN
+		        : NAMES_SURNAME;
 	}
 	/* a patronymic follows a given name in a name of three words */
 	for (i = 1; words >= 3 && i < out->ntok; i++) {
@@ -684,7 +695,7 @@ static void match_surname(const struct names *nm, const struct names_name *one,
                           const struct names_name *other, int swap,
                           double threshold, struct names_result *r)
 {
-	int i, ts = -1, best_j = -1, conflict = 0, others = 0;
+	int i, j, ts = -1, best_j = -1, conflict = 0, others = 0;
 	double best = 0.0;
 	enum names_why why = NAMES_WHY_SAME;
 
@@ -716,24 +727,24 @@ static void match_surname(const struct names *nm, const struct names_name *one,
 	} else if (conflict & CONFLICT_GIVEN) {
 		why = NAMES_WHY_GIVEN;
 	}
-	/* the initials of the one-word side must fit the other's names */
-	for (i = 0; best_j >= 0 && i < one->ntok; i++) {
-		int j, fits = 0, given = 0;
-
+	/*
+	 * The initials of the one-word side stand, in order, for the other
+	 * name's words besides the surname (given name, then patronymic);
+	 * each that has a word to stand for must fit it.
+	 */
+	for (i = 0, j = 0; best_j >= 0 && i < one->ntok; i++) {
 		if (one->tok[i].role != NAMES_INITIAL)
 			continue;
-		for (j = 0; j < other->ntok; j++) {
-			if (j == best_j)
-				continue;
-			given = 1;
-			if (initial_fits(nm, &one->tok[i], &other->tok[j]))
-				fits = 1;
-		}
-		if (given && !fits) {
+		while (j < other->ntok && j == best_j)
+			j++;
+		if (j >= other->ntok)
+			break;
+		if (!initial_fits(nm, &one->tok[i], &other->tok[j])) {
 			if (best > SET_CONFLICT)
 				best = SET_CONFLICT;
 			why = NAMES_WHY_GIVEN;
 		}
+		j++;
 	}
 	r->surname = 1;
 	r->tok_a = swap ? best_j : ts;
@@ -765,7 +776,8 @@ double names_match(const struct names *nm, const struct names_name *a,
 	struct pair pairs[NAMES_MAX_TOKENS * NAMES_MAX_TOKENS];
 	int used_a[NAMES_MAX_TOKENS] = {0}, used_b[NAMES_MAX_TOKENS] = {0};
 	int i, j, np = 0, k = 0, words = 0, wa = 0, wb = 0, conflict = 0;
-	double sum = 0.0, worst = 1.0, score;
+	int worst_surname = 0;
+	double sum = 0.0, worst = 1.1, score;
 	enum names_why why = NAMES_WHY_SAME;
 
 	if (!r)
@@ -807,8 +819,11 @@ double names_match(const struct names *nm, const struct names_name *a,
 		used_a[p->i] = used_b[p->j] = 1;
 		k++;
 		sum += p->s;
-		if (p->s < worst)
+		if (p->s < worst) {
 			worst = p->s;
+			worst_surname = a->tok[p->i].role == NAMES_SURNAME &&
+			                b->tok[p->j].role == NAMES_SURNAME;
+		}
 		conflict |= p->conflict;
 		if (a->tok[p->i].role != NAMES_INITIAL &&
 		    b->tok[p->j].role != NAMES_INITIAL)
@@ -828,8 +843,9 @@ double names_match(const struct names *nm, const struct names_name *a,
 		why = NAMES_WHY_GENDER;
 	} else if (conflict & CONFLICT_GIVEN) {
 		why = NAMES_WHY_GIVEN;
-	} else if (worst < threshold && sum - worst >= threshold * (k - 1)) {
-		why = NAMES_WHY_GIVEN; /* all agree but one word */
+	} else if (worst < threshold && !worst_surname &&
+	           sum - worst >= threshold * (k - 1)) {
+		why = NAMES_WHY_GIVEN; /* all agree but a given name */
 	}
 	result_set(r, score, threshold, why);
 	return r->score;

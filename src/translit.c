@@ -150,9 +150,6 @@ enum translit_lang translit_detect(const char *s, size_t n)
 			if (norm_is_letter(prev) && norm_is_letter(next))
 				bg++;
 			break;
-		case 0x449: /* щ */
-			bg++;
-			break;
 		default:
 			break;
 		}
@@ -393,6 +390,8 @@ static const struct {
     {{'e', 'a'}, "I", 0},
     {{'e', 'y'}, "I", LR_END},
     {{'e'}, "", LR_END},
+    {{'g', 'e', 'o'}, "dxo", 0},
+    {{'g', 'e'}, "dx", LR_END},
     {{'g', 'e'}, "dxe", 0},
     {{'g', 'i'}, "dxI", 0},
     {{'g', 'y'}, "dxY", 0},
@@ -551,6 +550,16 @@ static void latin_letters(struct form_buf *f, const int32_t *cps, size_t *i,
 	int32_t cp = cps[*i];
 	char one[2] = {0, 0};
 
+	if (english && *i + 3 == n && cps[n - 1] == 'e' && cps[n - 2] < 0x80 &&
+	    is_cons((int)cps[n - 2]) && strchr("aeiou", (int)cp)) {
+		/* a vowel before consonant and silent e: Jake, Mike, Steve */
+		static const char *const long_vowel[] = {"ej", "i", "aj", "o",
+		                                         "ju"};
+
+		form_add(f, long_vowel[strchr("aeiou", (int)cp) - "aeiou"]);
+		(*i)++;
+		return;
+	}
 	if (english) {
 		RULES_FOR_CP(english_rules, NENGLISH_RULES, cp, lo, hi);
 		for (k = lo; k < hi; k++) {
