@@ -14,6 +14,12 @@
 #include "xalloc.h"
 #include "banned.h"
 
+/* A consonant of the forms' alphabet (translit.h). */
+static int is_consonant(int c)
+{
+	return (c >= 'a' && c <= 'z' && !strchr("aeiouj", c)) || c == 'C';
+}
+
 /* One spelling of a given-name set, as a form and a skeleton. */
 struct given_entry {
 	char form[TRANSLIT_FORM_MAX + 1];
@@ -186,6 +192,28 @@ static void add_set(struct names_token *t, short set)
 }
 
 /*
+ * Are forms a and b the masculine and feminine of one given name: the
+ * feminine is the masculine, ending in a consonant, and a (Ivan, Ivana;
+ * Stanislav, Stanislava)?  Endings in a vowel or й are left to the sets:
+ * Belarusian akanne (Бойко, Бойка) and case endings (Алексей, Алексея)
+ * look the same.
+ */
+static int gender_pair(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an > bn) {
+		const char *t = a;
+		size_t tn = an;
+
+		a = b;
+		an = bn;
+		b = t;
+		bn = tn;
+	}
+	return an >= 2 && bn == an + 1 && b[an] == 'a' &&
+	       is_consonant(a[an - 1]) && !memcmp(a, b, an);
+}
+
+/*
  * Find the given-name sets of t's form: every set that spells it so, else
  * the sets of the closest spelling with the same skeleton.  t->exact is
  * set when a listed spelling was found as it is (not an English reading,
@@ -213,7 +241,8 @@ static void find_sets(const struct names *nm, struct names_token *t)
 		const struct given_entry *ge = &nm->by_skel[i];
 		double s;
 
-		if (ge->len + 3 < t->len || t->len + 3 < ge->len)
+		if (ge->len + 3 < t->len || t->len + 3 < ge->len ||
+		    gender_pair(ge->form, ge->len, t->form, t->len))
 			continue;
 		s = translit_similarity(t->form, t->len, ge->form, ge->len);
 		if (s > best + 1e-9) {
@@ -317,7 +346,28 @@ struct raw_token {
 	size_t start, end;
 	size_t letters, uppers;
 	int dotted, before_comma;
+	int generation; /* the word is Jr., Sr., II ... (see names.h) */
 };
+
+/* Jr., Sr., II, III, IV: the generation markers of names.h. */
+static int generation_of(const char *s, size_t n)
+{
+	static const char *const words[] = {"sr", "senior", "jr", "junior",
+	                                    "ii", "iii",    "iv"};
+	static const int codes[] = {1, 1, 2, 2, 3, 4, 5};
+	char low[8];
+	size_t i, k;
+
+	if (n >= sizeof(low))
+		return 0;
+	for (i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	low[n] = '\0';
+	for (k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
+		if (!strcmp(low, words[k]))
+			return codes[k];
+	return 0;
+}
 
 /* Split s into words; returns their count or -1 if there are too many. */
 static int split_words(struct raw_token *w, const char *s, size_t n)
@@ -512,8 +562,14 @@ int names_parse(const struct names *nm, struct names_name *out, const char *s,
 			lang = translit_detect(s, n);
 			break;
 		}
+	out->generation = 0;
 	for (i = 0; i < nw; i++) {
-		if (w[i].letters >= 2 && w[i].uppers == w[i].letters)
+		w[i].generation =
+		    i ? generation_of(s + w[i].start, w[i].end - w[i].start)
+		      : 0;
+		if (w[i].generation)
+			out->generation = w[i].generation;
+		else if (w[i].letters >= 2 && w[i].uppers == w[i].letters)
 			upper_words++;
 		else if (w[i].letters >= 2)
 			mixed = 1;
@@ -524,6 +580,8 @@ int names_parse(const struct names *nm, struct names_name *out, const char *s,
 		size_t wn = w[i].end - w[i].start;
 
 		memset(t, 0, sizeof(*t));
+		if (w[i].generation)
+			continue;
 		t->len = (unsigned char)translit_form(t->form, ws, wn, lang);
 		if (!t->len)
 			continue;
@@ -650,6 +708,16 @@ static double token_sim(const struct names *nm, const struct names_token *a,
 		return initial_fits(nm, a, b) ? INITIAL_FITS : 0.0;
 	if (b->role == NAMES_INITIAL)
 		return initial_fits(nm, b, a) ? INITIAL_FITS : 0.0;
+	/*
+	 * Ivan and Ivana are two persons, whatever the table knows (when
+	 * neither is a known given name, X and Xa are as often a case
+	 * ending or another language's form: Ester, Estera)
+	 */
+	if ((a->role == NAMES_GIVEN || b->role == NAMES_GIVEN) &&
+	    gender_pair(a->form, a->len, b->form, b->len)) {
+		*conflict = CONFLICT_GIVEN;
+		return SET_CONFLICT;
+	}
 	if (a->nsets && b->nsets &&
 	    (a->role == NAMES_GIVEN || b->role == NAMES_GIVEN)) {
 		/* the sets decide; the spelling need not be measured */
@@ -660,6 +728,7 @@ static double token_sim(const struct names *nm, const struct names_token *a,
 			return SET_CONFLICT;
 		}
 	}
+
 	s = spelling(a, b);
 	if (a->nsets && b->nsets &&
 	    (a->role == NAMES_GIVEN || b->role == NAMES_GIVEN))
@@ -752,6 +821,15 @@ static void match_surname(const struct names *nm, const struct names_name *one,
 	result_set(r, best, threshold, why);
 }
 
+/* Donald Trump Jr. is not Donald Trump; Sr. is. */
+static void generation_check(struct names_result *r, const struct names_name *a,
+                             const struct names_name *b, double threshold)
+{
+	if ((a->generation >= 2 || b->generation >= 2) &&
+	    a->generation != b->generation && r->score > GENDER_CONFLICT)
+		result_set(r, GENDER_CONFLICT, threshold, NAMES_WHY_GIVEN);
+}
+
 struct pair {
 	double s;
 	int i, j, conflict;
@@ -794,12 +872,12 @@ double names_match(const struct names *nm, const struct names_name *a,
 		result_set(r, 0.0, threshold, NAMES_WHY_SPELLING);
 		return r->score;
 	}
-	if (wa == 1) {
-		match_surname(nm, a, b, 0, threshold, r);
-		return r->score;
-	}
-	if (wb == 1) {
-		match_surname(nm, b, a, 1, threshold, r);
+	if (wa == 1 || wb == 1) {
+		if (wa == 1)
+			match_surname(nm, a, b, 0, threshold, r);
+		else
+			match_surname(nm, b, a, 1, threshold, r);
+		generation_check(r, a, b, threshold);
 		return r->score;
 	}
 	for (i = 0; i < a->ntok; i++)
@@ -848,6 +926,7 @@ double names_match(const struct names *nm, const struct names_name *a,
 		why = NAMES_WHY_GIVEN; /* all agree but a given name */
 	}
 	result_set(r, score, threshold, why);
+	generation_check(r, a, b, threshold);
 	return r->score;
 }
 

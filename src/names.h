@@ -59,7 +59,8 @@ struct names_token {
 	short sets[NAMES_MAX_SETS]; /* given-name sets, nsets of them */
 	unsigned char nsets;
 	unsigned char exact; /* the sets were found by this very spelling */
-	size_t start, end;   /* bytes of the word in the parsed text */
+
+	size_t start, end; /* bytes of the word in the parsed text */
 };
 
 /*
@@ -69,6 +70,9 @@ struct names_token {
 struct names_name {
 	struct names_token tok[NAMES_MAX_TOKENS];
 	int ntok;
+	/* Jr., Sr., II ... after the name (not a token): 0 none, 1 senior,
+	 * 2 junior, 3 II, 4 III, 5 IV */
+	int generation;
 };
 
 /* What decided a comparison. */

@@ -237,6 +237,7 @@ const struct names_given names_given_sets[] = {
     {'m', "Клаус Klaus Claus"},
     {'m', "Эрик Erik Eric Erich"},
     {'m', "Мартин Martin Marcin Martín Martino"},
+	{'m', "Марио Марюс Mario Marius Mariusz"},
 
     /* female */
     {'f', "Александра Аляксандра Олександра Alexandra Aleksandra "
@@ -354,6 +355,16 @@ const struct names_given names_given_sets[] = {
     {'f', "Сара Sarah Sara"},
     {'f', "Майя Maya Maja Maia"},
     {'f', "Роза Róża Rosa Roza"},
+	{'f', "Иванна Іванна Ivana Ivanna"},
+	{'f', "Антония Antonia"},
+	{'f', "Павла Паула Pavla Paula Paola"},
+	{'f', "Петра Petra"},
+	{'f', "Богдана Bohdana Bogdana"},
+	{'f', "Владислава Vladislava Władysława"},
+	{'f', "Мартина Martina"},
+	{'f', "Михаэла Michaela Michalina"},
+	{'f', "Симона Simona Simone"},
+	{'f', "Романа Romana"},
 };
 
 const size_t names_given_count =

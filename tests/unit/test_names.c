@@ -174,6 +174,18 @@ TEST(names_relatives_are_different)
 	CHECK(!same(nm, "Kolesnikova", "Колесников"));
 	/* a given name in one is not the surname of the other */
 	CHECK(!same(nm, "Ivan Petrov", "Petr Ivanov"));
+	/* masculine and feminine given names, in the table or not */
+	CHECK(!same(nm, "Jan Novák", "Jana Novák"));
+	CHECK(!same(nm, "Ivan Trump", "Ivana Trump"));
+	CHECK(!same(nm, "Stanislav Smith", "Stanislava Smith"));
+	CHECK(!same(nm, "Mario Rossi", "Maria Rossi"));
+	/* but not Belarusian akanne in a given name */
+	CHECK(same(nm, "Бойко Тодоров", "Бойка Тодараў"));
+	/* Jr. and II are other persons, Sr. is the same */
+	CHECK(!same(nm, "Donald Trump", "Donald Trump Jr."));
+	CHECK(!same(nm, "Trump Jr", "Donald Trump"));
+	CHECK(!same(nm, "John Paul II", "John Paul III"));
+	CHECK(same(nm, "Donald Trump Sr.", "Donald Trump"));
 	names_free(nm);
 }
 
