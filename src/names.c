@@ -31,6 +31,7 @@ struct given_entry {
 
 struct names {
 	struct given_entry *by_form; /* sorted by form, then set */
+	size_t first_at[257];        /* by_form[first_at[c]..]: first byte c */
 	struct given_entry *by_skel; /* the same, sorted by skeleton */
 	size_t n;
 	unsigned *first; /* per set: bit mask of the first letters */
@@ -53,6 +54,8 @@ struct names {
 #endif
 /* Cost of each word left unaligned (middle names, patronymics). */
 #define LEFTOVER 0.01
+/* Below this the similarity of two words need not be exact. */
+#define SPELLING_FLOOR 0.4
 /* Cost of reading a token by one of its alternative forms. */
 #define ALT_COST 0.02
 
@@ -144,6 +147,11 @@ struct names *names_new(void)
 		    nm->by_form[j - 1].set != nm->by_form[i].set)
 			nm->by_form[j++] = nm->by_form[i];
 	nm->n = j;
+	for (i = 0, j = 0; j <= 256; j++) {
+		while (i < nm->n && (unsigned char)nm->by_form[i].form[0] < j)
+			i++;
+		nm->first_at[j] = i;
+	}
 	nm->by_skel =
 	    xreallocarray(NULL, nm->n ? nm->n : 1, sizeof(*nm->by_skel));
 	memcpy(nm->by_skel, nm->by_form, nm->n * sizeof(*nm->by_skel));
@@ -222,13 +230,15 @@ static int gender_pair(const char *a, size_t an, const char *b, size_t bn)
 static void find_sets(const struct names *nm, struct names_token *t)
 {
 	char skel[TRANSLIT_FORM_MAX + 1];
-	size_t i, lo;
+	size_t i, lo, hi;
 	double best = FUZZY_GIVEN;
 
 	t->nsets = 0;
 	t->exact = 0;
-	lo = lower_bound(nm->by_form, nm->n, t->form, 0);
-	for (i = lo; i < nm->n && !strcmp(nm->by_form[i].form, t->form); i++) {
+	lo = nm->first_at[(unsigned char)t->form[0]];
+	hi = nm->first_at[(unsigned char)t->form[0] + 1];
+	lo += lower_bound(nm->by_form + lo, hi - lo, t->form, 0);
+	for (i = lo; i < hi && !strcmp(nm->by_form[i].form, t->form); i++) {
 		add_set(t, nm->by_form[i].set);
 		if (!nm->by_form[i].english)
 			t->exact = 1;
@@ -244,7 +254,8 @@ static void find_sets(const struct names *nm, struct names_token *t)
 		if (ge->len + 3 < t->len || t->len + 3 < ge->len ||
 		    gender_pair(ge->form, ge->len, t->form, t->len))
 			continue;
-		s = translit_similarity(t->form, t->len, ge->form, ge->len);
+		s = translit_similarity_min(t->form, t->len, ge->form, ge->len,
+		                            best);
 		if (s > best + 1e-9) {
 			best = s;
 			t->nsets = 0;
@@ -630,22 +641,23 @@ static int sets_meet(const struct names_token *a, const struct names_token *b)
 /* Spelling similarity of two tokens, over their alternative readings. */
 static double spelling(const struct names_token *a, const struct names_token *b)
 {
-	double best = translit_similarity(a->form, a->len, b->form, b->len);
+	double best = translit_similarity_min(a->form, a->len, b->form, b->len,
+	                                      SPELLING_FLOOR);
 	double s;
 	int i;
 
 	/* one side's other readings against the other's form (two
 	 * unusual readings at once would mostly find false likeness) */
 	for (i = 0; best < 1.0 - ALT_COST && i < a->nalt; i++) {
-		s = translit_similarity(a->alt[i], a->alt_len[i], b->form,
-		                        b->len) -
+		s = translit_similarity_min(a->alt[i], a->alt_len[i], b->form,
+		                            b->len, SPELLING_FLOOR) -
 		    ALT_COST;
 		if (s > best)
 			best = s;
 	}
 	for (i = 0; best < 1.0 - ALT_COST && i < b->nalt; i++) {
-		s = translit_similarity(a->form, a->len, b->alt[i],
-		                        b->alt_len[i]) -
+		s = translit_similarity_min(a->form, a->len, b->alt[i],
+		                            b->alt_len[i], SPELLING_FLOOR) -
 		    ALT_COST;
 		if (s > best)
 			best = s;

@@ -666,8 +666,18 @@ static size_t form_of(char out[TRANSLIT_FORM_MAX + 1], const char *s, size_t n,
 	int cyr = 0;
 
 	while (i < n && ncp < FORM_MAX_CPS) {
-		int32_t cp = norm_next(s, n, &i);
+		int32_t cp = (unsigned char)s[i];
 
+		if (cp < 0x80) { /* ASCII without utf8proc */
+			i++;
+			if (cp >= 'A' && cp <= 'Z')
+				cp += 32;
+			else if (cp < 'a' || cp > 'z')
+				continue;
+			cps[ncp++] = cp;
+			continue;
+		}
+		cp = norm_next(s, n, &i);
 		if (!norm_is_letter(cp))
 			continue;
 		cp = norm_lower(cp);
@@ -879,6 +889,13 @@ static int del_cost(const char *s, size_t i, size_t n)
 
 double translit_similarity(const char *a, size_t an, const char *b, size_t bn)
 {
+	return translit_similarity_min(a, an, b, bn, 0.0);
+}
+
+double translit_similarity_min(const char *a, size_t an, const char *b,
+                               size_t bn, double min)
+{
+	int limit;
 	int r0[TRANSLIT_FORM_MAX + 2], r1[TRANSLIT_FORM_MAX + 2];
 	int dela[TRANSLIT_FORM_MAX + 1], delb[TRANSLIT_FORM_MAX + 1];
 	int wta[TRANSLIT_FORM_MAX + 1], wtb[TRANSLIT_FORM_MAX + 1];
@@ -908,14 +925,19 @@ double translit_similarity(const char *a, size_t an, const char *b, size_t bn)
 	wmax = wa > wb ? wa : wb;
 	if (!wmax)
 		return 1.0;
+	/* costs only grow down the table: once a whole row is above the
+	 * cost that min allows, the answer is below min */
+	limit = min > 0 ? (int)((1.0 - min) * wmax) + 1 : wa + wb + 1;
 	prev[0] = 0;
 	for (j = 0; j < bn; j++)
 		prev[j + 1] = prev[j] + delb[j];
 	for (i = 0; i < an; i++) {
 		const unsigned char *cheap =
 		    sub_table[(unsigned char)a[i] & 127];
+		int rowmin;
 
 		row[0] = prev[0] + dela[i];
+		rowmin = row[0];
 		for (j = 0; j < bn; j++) {
 			int sub, best, d;
 
@@ -935,7 +957,12 @@ double translit_similarity(const char *a, size_t an, const char *b, size_t bn)
 			if (d < best)
 				best = d;
 			row[j + 1] = best;
+			if (best < rowmin)
+				rowmin = best;
 		}
+		if (rowmin > limit)
+			return rowmin >= wmax ? 0.0
+			                      : 1.0 - (double)rowmin / wmax;
 		swap = prev;
 		prev = row;
 		row = swap;

@@ -102,4 +102,11 @@ size_t translit_skeleton(char out[TRANSLIT_FORM_MAX + 1], const char *form,
  */
 double translit_similarity(const char *a, size_t an, const char *b, size_t bn);
 
+/*
+ * translit_similarity when only similarities of at least min matter:
+ * below min it may stop early and return any value below min.
+ */
+double translit_similarity_min(const char *a, size_t an, const char *b,
+                               size_t bn, double min);
+
 #endif
