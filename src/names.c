@@ -48,10 +48,11 @@ struct names {
 #define INITIAL_FITS 0.9
 /* Score of a name pair that is a feminine and a masculine surname. */
 #define GENDER_CONFLICT 0.3
-/* How far the worst aligned pair may pull the mean down. */
-#ifndef WORST_SLACK
-#define WORST_SLACK 0.05
-#endif
+/* How far the worst aligned pair may pull the mean down: a little for
+ * given names, whose spellings vary more (Nigel, Найджъл), less when the
+ * worst pair is the surnames (Gorbachev, Gorbunov) */
+#define WORST_SLACK   0.05
+#define SURNAME_SLACK 0.02
 /* Cost of each word left unaligned (middle names, patronymics). */
 #define LEFTOVER 0.01
 /* Below this the similarity of two words need not be exact. */
@@ -363,9 +364,10 @@ struct raw_token {
 /* Jr., Sr., II, III, IV: the generation markers of names.h. */
 static int generation_of(const char *s, size_t n)
 {
-	static const char *const words[] = {"sr", "senior", "jr", "junior",
-	                                    "ii", "iii",    "iv"};
-	static const int codes[] = {1, 1, 2, 2, 3, 4, 5};
+	/* ml. is the Czech and Slovak junior (mladší) */
+	static const char *const words[] = {"sr", "senior", "jr",  "junior",
+	                                    "ml", "ii",     "iii", "iv"};
+	static const int codes[] = {1, 1, 2, 2, 2, 3, 4, 5};
 	char low[8];
 	size_t i, k;
 
@@ -911,8 +913,8 @@ double names_match(const struct names *nm, const struct names_name *a,
 		sum += p->s;
 		if (p->s < worst) {
 			worst = p->s;
-			worst_surname = a->tok[p->i].role == NAMES_SURNAME &&
-			                b->tok[p->j].role == NAMES_SURNAME;
+			worst_surname =
+			    p->i == pick_surname(a) && p->j == pick_surname(b);
 		}
 		conflict |= p->conflict;
 		if (a->tok[p->i].role != NAMES_INITIAL &&
@@ -924,8 +926,9 @@ double names_match(const struct names *nm, const struct names_name *a,
 		return r->score;
 	}
 	score = sum / k;
-	if (score > worst + WORST_SLACK)
-		score = worst + WORST_SLACK;
+
+	if (score > worst + (worst_surname ? SURNAME_SLACK : WORST_SLACK))
+		score = worst + (worst_surname ? SURNAME_SLACK : WORST_SLACK);
 	score -= LEFTOVER * (a->ntok + b->ntok - 2 * k);
 	if (conflict & CONFLICT_GENDER) {
 		if (score > GENDER_CONFLICT)

@@ -70,8 +70,8 @@ struct names_token {
 struct names_name {
 	struct names_token tok[NAMES_MAX_TOKENS];
 	int ntok;
-	/* Jr., Sr., II ... after the name (not a token): 0 none, 1 senior,
-	 * 2 junior, 3 II, 4 III, 5 IV */
+	/* Jr., Sr., ml., II ... after the first word (not a token): 0 none,
+	 * 1 senior, 2 junior, 3 II, 4 III, 5 IV */
 	int generation;
 };
 
