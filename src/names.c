@@ -244,8 +244,8 @@ static void find_sets(const struct names *nm, struct names_token *t)
 		if (!nm->by_form[i].english)
 			t->exact = 1;
 	}
-	if (t->nsets || t->len < 4)
-		return;
+	if (t->nsets || t->len < 5)
+		return; /* short words are too easily near a given name */
 	translit_skeleton(skel, t->form, t->len);
 	lo = lower_bound(nm->by_skel, nm->n, skel, 1);
 	for (i = lo; i < nm->n && !strcmp(nm->by_skel[i].skel, skel); i++) {
@@ -358,6 +358,7 @@ struct raw_token {
 	size_t start, end;
 	size_t letters, uppers;
 	int dotted, before_comma;
+	int hyphen;     /* joined to the word before by a hyphen */
 	int generation; /* the word is Jr., Sr., II ... (see names.h) */
 };
 
@@ -386,7 +387,7 @@ static int generation_of(const char *s, size_t n)
 static int split_words(struct raw_token *w, const char *s, size_t n)
 {
 	size_t i = 0;
-	int nw = 0, in = 0, comma = 0;
+	int nw = 0, in = 0, comma = 0, hyphen = 0;
 
 	while (i < n) {
 		size_t at = i;
@@ -398,7 +399,8 @@ static int split_words(struct raw_token *w, const char *s, size_t n)
 					return -1;
 				memset(&w[nw], 0, sizeof(w[nw]));
 				w[nw].start = at;
-				w[nw].before_comma = 0;
+				w[nw].hyphen = hyphen;
+				hyphen = 0;
 				in = 1;
 				nw++;
 			}
@@ -428,6 +430,12 @@ static int split_words(struct raw_token *w, const char *s, size_t n)
 		}
 		if (in && cp == '.')
 			w[nw - 1].dotted = 1;
+		/* Gronkiewicz-Waltz, and Jean- Claude as it is sometimes typed
+		 */
+		if (cp == '-' || cp == 0x2010 || cp == 0x2011)
+			hyphen = nw > 0 && (in || hyphen);
+		else if (!norm_is_space(cp))
+			hyphen = 0;
 		if (cp == ',' && !comma && nw) {
 			int k;
 
@@ -456,7 +464,12 @@ static int pick_surname(const struct names_name *nm)
 		if (t->role == NAMES_SURNAME)
 			last_plain = i;
 	}
-	return last_plain >= 0 ? last_plain : last;
+	i = last_plain >= 0 ? last_plain : last;
+	/* of a double surname, the first part (Gronkiewicz-Waltz) */
+	while (i > 0 && nm->tok[i].hyphen &&
+	       nm->tok[i - 1].role == NAMES_SURNAME)
+		i--;
+	return i;
 }
 
 int names_surname(const struct names_name *name)
@@ -495,14 +508,20 @@ static void assign_roles(const struct names *nm, struct names_name *out)
 	for (i = 1; words >= 3 && i < out->ntok; i++) {
 		struct names_token *t = &out->tok[i];
 
-		if (t->role != NAMES_SURNAME || t->hint ||
+		if (t->role != NAMES_SURNAME || t->hint || t->hyphen ||
+		    (i + 1 < out->ntok && out->tok[i + 1].hyphen) ||
 		    out->tok[i - 1].role != NAMES_GIVEN)
-			continue;
+			continue; /* a part of a double surname is not one */
+		/* Bulgarian patronymics look like surnames: take them
+		 * between a given name and a surname, or last after
+		 * "Surname Given" */
 		if (ends_any(t->form, t->len, patr_fem, 2) ||
 		    ends_any(t->form, t->len, patr_masc, 2) ||
-		    (i + 1 < out->ntok &&
-		     ends_any(t->form, t->len, patr_bg, 3) &&
-		     out->tok[i + 1].role == NAMES_SURNAME))
+		    (ends_any(t->form, t->len, patr_bg, 3) &&
+		     ((i + 1 < out->ntok &&
+		       out->tok[i + 1].role == NAMES_SURNAME) ||
+		      (i == 2 && i + 1 == out->ntok &&
+		       out->tok[0].role == NAMES_SURNAME))))
 			t->role = NAMES_PATRONYMIC;
 	}
 	/* every name has a surname: the last word if nothing else is one */
@@ -600,6 +619,7 @@ int names_parse(const struct names *nm, struct names_name *out, const char *s,
 			continue;
 		t->start = w[i].start;
 		t->end = w[i].end;
+		t->hyphen = (unsigned char)w[i].hyphen;
 		t->hint = (unsigned char)(w[i].before_comma ||
 		                          (mixed && upper_words &&
 		                           w[i].letters >= 2 &&
@@ -618,15 +638,25 @@ int names_parse(const struct names *nm, struct names_name *out, const char *s,
 	return 0;
 }
 
-size_t names_key(char out[TRANSLIT_FORM_MAX + 1], const struct names_name *name)
+int names_keys(char out[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1],
+               const struct names_name *name)
 {
-	int s = pick_surname(name);
+	int s = pick_surname(name), n = 0, i, k;
 
-	if (s < 0) {
-		out[0] = '\0';
+	if (s < 0)
 		return 0;
+	for (i = -1; i < name->tok[s].nalt && n < NAMES_MAX_KEYS; i++) {
+		const struct names_token *t = &name->tok[s];
+
+		translit_skeleton(out[n], i < 0 ? t->form : t->alt[i],
+		                  i < 0 ? t->len : t->alt_len[i]);
+		for (k = 0; k < n; k++)
+			if (!strcmp(out[k], out[n]))
+				break;
+		if (k == n)
+			n++;
 	}
-	return translit_skeleton(out, name->tok[s].form, name->tok[s].len);
+	return n;
 }
 
 static int sets_meet(const struct names_token *a, const struct names_token *b)

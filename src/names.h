@@ -58,7 +58,8 @@ struct names_token {
 	                         capitals among other words */
 	short sets[NAMES_MAX_SETS]; /* given-name sets, nsets of them */
 	unsigned char nsets;
-	unsigned char exact; /* the sets were found by this very spelling */
+	unsigned char exact;  /* the sets were found by this very spelling */
+	unsigned char hyphen; /* joined to the word before by a hyphen */
 
 	size_t start, end; /* bytes of the word in the parsed text */
 };
@@ -138,19 +139,25 @@ int names_compare(const struct names *nm, const char *a, size_t an,
 /*
  * The token that is the surname of name: the word written as a surname
  * (before a comma, in capitals), else the last word that is neither a
- * given name, a patronymic nor an initial, else the last word.  -1 for an
- * empty name.
+ * given name, a patronymic nor an initial, else the last word; of a
+ * double surname (Gronkiewicz-Waltz) its first part.  -1 for an empty
+ * name.
  */
 int names_surname(const struct names_name *name);
 
+/* The most lookup keys a name has. */
+#define NAMES_MAX_KEYS 3
+
 /*
- * Write the lookup key of name into out and return its length: the
- * consonant skeleton (translit_skeleton) of its surname.  Spellings of one
- * surname nearly always share it; use it to find candidates, then confirm
- * with names_match.
+ * Write the lookup keys of name into out and return how many there are
+ * (0 for an empty name): the consonant skeletons (translit_skeleton) of
+ * its surname as read by its form and by its other readings (English, a
+ * Czech -ová taken off).  Two spellings of one surname nearly always
+ * share a key: index entities under all their keys, look a mention up
+ * under all of its, then confirm with names_match.
  */
-size_t names_key(char out[TRANSLIT_FORM_MAX + 1],
-                 const struct names_name *name);
+int names_keys(char out[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1],
+               const struct names_name *name);
 
 /*
  * Are tokens ta of a and tb of b the same given name (one set, or spelled

@@ -17,32 +17,33 @@ const struct names_given names_given_sets[] = {
           "Alessandro Alejandro Alexandros Ales Aleś Alex Sasha Саша Олесь "
           "Oles"},
     {'m', "Алексей Аляксей Олексій Алексий Aleksei Aleksey Alexei "
-          "Alexey Aleksej Alexej Aliaksei Aliaksiej Alaksiej Oleksiy "
+          "Alexey Aleksej Alexej Aliaksei Aliaksiej Alaksiej Oleksiy Aleksiej "
           "Oleksii Oleksij Aleksy Alexis Alex"},
     {'m', "Анатолий Анатоль Анатолій Anatoly Anatoliy Anatolii Anatolij "
-          "Anatol Anatole"},
+          "Anatol Anatole Anatolij"},
     {'m', "Андрей Андрэй Андрій Андрий Andrei Andrey Andrej Andrzej "
           "Andriy Andrii Andrij Andrew Andreas André Andrés Andrija Ondřej "
           "Андрю"},
     {'m', "Антон Антоний Антоній Anton Antoni Antonín Antonio Anthony "
           "Antoine Antonij Tony Тони"},
     {'m', "Аркадий Аркадзь Аркадій Arkady Arkadiy Arkadii Arkadz "
-          "Arkadiusz"},
+          "Arkadiusz Arkadij"},
     {'m', "Арсений Арсень Арсеній Arseny Arseniy Arsenii Arsen Арсен"},
     {'m', "Артём Артем Арцём Artyom Artem Artsiom Artiom Artsem "
           "Артемий Artemiy"},
     {'m', "Богдан Багдан Bogdan Bohdan Bahdan"},
-    {'m', "Борис Барыс Borys Boris Barys"},
+    {'m', "Борис Барыс Borys Boris Barys Borys"},
     {'m', "Вадим Вадзім Vadim Vadzim Vadym Wadim"},
     {'m', "Валентин Валянцін Valentin Valiantsin Valentyn Walenty "
           "Valentine Valentino"},
     {'m', "Валерий Валерый Валерій Валери Valery Valeriy Valerii Valeri "
-          "Valer Walery Valerio"},
+          "Valer Walery Valerio Walerij Waleri"},
     {'m', "Василий Васіль Василь Васил Vasily Vasiliy Vasilii Vasili "
-          "Vasil Vasyl Wasyl Wassili Wasil Vassili Basil Vasile Vasilije"},
+          "Vasil Vasyl Wasyl Wassili Wasil Vassili Basil Vasile Vasilije "
+          "Wasilij Wassilij"},
     {'m', "Виктор Віктар Віктор Viktor Viktar Victor Wiktor Vittorio"},
     {'m', "Виталий Віталь Віталій Vitaly Vitaliy Vitalii Vitali Vital "
-          "Witalij Vitalie"},
+          "Witalij Vitalie Witalij Witali"},
     {'m', "Владимир Уладзімір Володимир Владимер Vladimir Uladzimir "
           "Uladzimier Volodymyr Volodimir Wolodymyr Wladimir Władimir "
           "Włodzimierz Vladimír Vladimer Volodya Володя Vlad Влад"},
@@ -50,34 +51,36 @@ const struct names_given names_given_sets[] = {
           "Vladyslav Władysław Ladislav Ladislao László Vlad Влад"},
     {'m', "Вячеслав Вячаслаў В'ячеслав Vyacheslav Viachaslau "
           "Viacheslav Wjatscheslaw Wiaczesław Vjačeslav Viatcheslav "
-          "Veaceslav Slava Слава"},
+          "Veaceslav Slava Слава Wiaczesław"},
     {'m', "Вацлав Вацлаў Венцислав Václav Wacław Ventsislav Ventseslav "
           "Wenceslas Wenzel Vencislav"},
     {'m', "Всеволод Усевалад Vsevolod Usevalad Wsiewołod"},
-    {'m', "Геннадий Генадзь Геннадій Gennady Gennadiy Gennadii Gennadi "
-          "Henadz Hienadz Hennadiy Hennadii Genadiy Henadzi"},
+    {'m',
+     "Геннадий Генадзь Геннадій Gennady Gennadiy Gennadii Gennadi "
+     "Henadz Hienadz Hennadiy Hennadii Genadiy Henadzi Giennadij Guennadi"},
     {'m',
      "Георгий Георги Георгій Ђорђе Ежи Georgy Georgiy Georgii Georgi "
      "Heorhiy Heorhii Heorhi Giorgi George Джордж Georg Georges Jiří Jerzy "
      "Đorđe Djordje Giorgos Georgios Jorge Giorgio Jürgen"},
-    {'m', "Юрий Юры Юрій Yuri Yury Yuriy Yurii Jurij Juri Iouri Jurek"},
+    {'m',
+     "Юрий Юры Юрій Yuri Yury Yuriy Yurii Jurij Juri Iouri Jurek Jurij Iouri"},
     {'m', "Глеб Гліб Gleb Hleb Hlib"},
     {'m', "Григорий Рыгор Григорій Григор Grigory Grigoriy Grigorii "
           "Ryhor Hryhoriy Hryhorii Grzegorz Gregory Grégoire Gregor "
-          "Grigor Greg"},
+          "Grigor Greg Grigorij Grigori"},
     {'m', "Даниил Данііл Данило Данила Даниел Даниэль Daniil Danila "
           "Danylo Daniel Daniele Danijel Dan Danny"},
     {'m', "Денис Дзяніс Denis Dzianis Denys Dennis"},
     {'m', "Дмитрий Дзмітрый Зміцер Дмитро Димитър Димитрий Димитрије "
           "Dmitry Dmitriy Dmitrii Dmitri Dzmitry Dzmitryj Zmitser Zmicier "
           "Dmytro Dimitar Dimitri Dimitrij Dimitrios Dymitr Dmitar "
-          "Dimitrije Dima Дима"},
+          "Dimitrije Dima Дима Dmitrij Dmitrij"},
     {'m', "Евгений Яўген Євген Евгени Yevgeny Yevgeniy Evgeny Evgeniy "
           "Evgenii Evgeni Jewgeni Jewgienij Jauhien Yauhen Yauheni "
           "Yevhen Yevhenii Ievgen Ievgenii Eugene Eugen Eugeniusz "
-          "Evgenios Yevgen Eugenio Eugène"},
+          "Evgenios Yevgen Eugenio Eugène Evgueni Ievgueni"},
     {'m', "Егор Ягор Єгор Yegor Egor Yahor Jahor Jegor Yehor"},
-    {'m', "Игорь Ігар Ігор Igor Ihar Ihor"},
+    {'m', "Игорь Ігар Ігор Igor Ihar Ihor Ihor"},
     {'m', "Иван Іван Ivan Iwan Ivo Иво"},
     {'m', "Ян Янка Jan Janek Janka Yanka Janez"},
     {'m', "Илья Ілья Ілля Илия Ilya Ilia Illia Ilja Ilija Iliya Eliasz "
@@ -89,19 +92,19 @@ const struct names_given names_given_sets[] = {
     {'m', "Константин Канстанцін Костянтин Konstantin Kanstantsin "
           "Kostiantyn Kostyantyn Konstanty Constantin Constantine "
           "Konstantinos Konstantyn Costantino Kostya Костя Кастусь Kastus "
-          "Kastuś"},
-    {'m', "Леонид Леанід Леонід Leonid Leanid Léonide"},
+          "Kastuś Konstanty"},
+    {'m', "Леонид Леанід Леонід Leonid Leanid Léonide Leonid"},
     {'m', "Лев Леў Lev Leu Lew"},
     {'m', "Максим Максім Maksim Maxim Maksym Maxime"},
     {'m', "Михаил Міхаіл Міхась Михайло Михаило Mikhail Michail Michael "
           "Michał Mykhailo Mykhaylo Mikhas Mihail Michel Mikheil Miguel "
-          "Michele Mihajlo Mihailo Mihai Mike Misha Миша"},
+          "Michele Mihajlo Mihailo Mihai Mike Misha Миша Michaił"},
     {'m', "Николай Мікалай Микола Никола Nikolai Nikolay Nikolaj Nicolai "
           "Mikalai Mikalay Mykola Mikołaj Nicholas Nicolas Nikola "
-          "Nikolaos Niccolò Nick Nicolae Kolya Коля"},
-    {'m', "Олег Алег Oleg Aleh Oleh"},
+          "Nikolaos Niccolò Nick Nicolae Kolya Коля Nikołaj"},
+    {'m', "Олег Алег Oleg Aleh Oleh Olieg"},
     {'m', "Павел Павал Павло Павле Pavel Paval Pavlo Paweł Paul Paolo "
-          "Pablo Pavol Pavao Pavle Pasha Паша"},
+          "Pablo Pavol Pavao Pavle Pasha Паша Pawieł Pawel"},
     {'m', "Пётр Петр Пятро Петро Петър Петар Pyotr Petr Piotr Pietro "
           "Pierre Peter Pedro Petro Piatro Petar Pieter Pjotr Pete Petya "
           "Петя"},
@@ -115,7 +118,8 @@ const struct names_given names_given_sets[] = {
           "Simon Szymon Šimon Simeon Simone"},
     {'m', "Сергей Сяргей Сергій Сергеј Sergei Sergey Sergej Sergiy "
           "Sergii Siarhei Siarhiej Sierhiej Serhiy Serhii Serhij "
-          "Sergiusz Sergio Serge Sergiu Serghei Serhei Seryozha Серёжа"},
+          "Sergiusz Sergio Serge Sergiu Serghei Serhei Seryozha Серёжа "
+          "Siergiej Sergueï"},
     {'m', "Станислав Станіслаў Станіслав Stanislav Stanislau Stanisław "
           "Stanislas Stanislao"},
     {'m', "Степан Сцяпан Стефан Stepan Stsiapan Štěpán Szczepan Stefan "
@@ -126,7 +130,7 @@ const struct names_given names_given_sets[] = {
           "Tymofii Tymoteusz Timothy Timothée Tim"},
     {'m', "Фёдор Федор Фёдар Хведар Федір Тодор Теодор Fyodor Fedor "
           "Fiodar Fedir Feodor Fiodor Fjodor Todor Teodor Theodor "
-          "Theodore Teodoro Fedya Федя"},
+          "Theodore Teodoro Fedya Федя Fiodor Fjodor"},
     {'m', "Эдуард Едуард Эдвард Eduard Edward Édouard Edoardo Eduardo "
           "Edvard Ed Eddie"},
     {'m', "Юлиан Юльян Юліан Yulian Julian Julián Juliano"},

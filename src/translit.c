@@ -304,6 +304,9 @@ static const struct {
     {{'c', 'h', 't', 'c', 'h'}, "wq", 0}, /* French щ */
     {{'c', 'z'}, "q", 0},
     {{'c', 'h'}, "C", 0},
+    {{'c', 'k', 'e'}, "ke", 0}, /* German and English ck, not Polish cki */
+    {{'c', 'k', 's'}, "ks", 0},
+    {{'c', 'k'}, "k", LR_END},
 
     {{'d', 's', 'c', 'h'}, "dx", 0},
     {{'d', 'z', 'h'}, "dx", 0},
@@ -712,52 +715,34 @@ size_t translit_form_english(char out[TRANSLIT_FORM_MAX + 1], const char *s,
 	return form_of(out, s, n, TL_RU, 1);
 }
 
+/*
+ * Skeleton classes of the letters of forms: what spelling conventions and
+ * the regular differences between Belarusian, Russian and Ukrainian do
+ * not cross.  0: not in the skeleton (vowels, й, and v and f, which are
+ * also ў, w, the u of French ou and the German v).
+ */
+static const char skeleton_class[128] = {
+    ['b'] = 'p', ['p'] = 'p',                           /* labials but v, f */
+    ['g'] = 'k', ['h'] = 'k', ['k'] = 'k', ['C'] = 'k', /* г, х, к */
+    ['d'] = 't', ['t'] = 't', ['c'] = 't', /* т, д, ц (tsekanne) */
+    ['s'] = 's', ['z'] = 's', ['q'] = 's', ['w'] = 's', ['x'] = 's',
+    ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['r'] = 'r',
+};
+
 size_t translit_skeleton(char out[TRANSLIT_FORM_MAX + 1], const char *form,
                          size_t n)
 {
 	size_t i, m = 0;
 
 	for (i = 0; i < n && m < TRANSLIT_FORM_MAX; i++) {
-		int c = form[i], k;
+		int c = (unsigned char)form[i] & 127;
+		int k = skeleton_class[c];
 
-		switch (c) {
-		case 'b':
-		case 'p':
-			k = 'p';
-			break;
-		case 'v':
-		case 'f':
-			k = 'v';
-			break;
-		case 'g':
-		case 'h':
-		case 'k':
-		case 'C':
-			k = 'k';
-			break;
-		case 'd':
-		case 't':
-		case 'c':
-			k = 't';
-			break;
-		case 's':
-			k = 's';
-			break;
-		case 'z':
-			k = i && form[i - 1] == 'd' ? 0 : 's';
-			break;
-		case 'q':
-		case 'w':
-		case 'x':
-			k = 'w';
-			break;
-		case 'u':
-			k = i && is_vowel(form[i - 1]) ? 'v' : 0;
-			break;
-		default:
-			k = is_cons(c) ? c : 0;
-			break;
-		}
+		if (c == 'z' && i && form[i - 1] == 'd')
+			k = 0; /* дз is д: dzekanne */
+		if (c == 'h' && i &&
+		    skeleton_class[(unsigned char)form[i - 1] & 127])
+			k = 0; /* th, dh, gh: a spelling device */
 		if (k && (!m || out[m - 1] != k))
 			out[m++] = (char)k;
 	}

@@ -87,9 +87,10 @@ size_t translit_form_english(char out[TRANSLIT_FORM_MAX + 1], const char *s,
 
 /*
  * Write the consonant skeleton of a form into out and return its length:
- * vowels and й dropped, consonants reduced to classes that spelling
- * conventions do not cross (g/h/k/х, t/ts, s/z, ш/ж/ч, b/p, v/f/ў),
- * repeats collapsed.  Equal skeletons are candidates, not proof.
+ * vowels, й, v and f (also ў, w, the u of ou) and an h after a consonant
+ * dropped, consonants reduced to classes that spelling conventions do not
+ * cross (b/p; g/h/k/х; d/t/ц; s/z/ш/ж/ч), repeats collapsed.  Equal
+ * skeletons are candidates, not proof.
  */
 size_t translit_skeleton(char out[TRANSLIT_FORM_MAX + 1], const char *form,
                          size_t n);
