@@ -89,6 +89,39 @@ static unsigned letter_bit(int c)
 	return 0;
 }
 
+/*
+ * Add the spelling w[0..n) of given-name set k to the index, as it is
+ * and, if it is Latin, as English reads it (so that Джейк finds Jake).
+ */
+static void add_spelling(struct names *nm, size_t *cap, const char *w, size_t n,
+                         short k)
+{
+	char plain[TRANSLIT_FORM_MAX + 1] = "";
+	int english;
+
+	for (english = 0; english <= ((unsigned char)*w < 0x80); english++) {
+		struct given_entry *ge;
+
+		XGROW(nm->by_form, *cap, nm->n + 1);
+		ge = &nm->by_form[nm->n];
+		ge->len =
+		    (unsigned char)(english
+		                        ? translit_form_english(ge->form, w, n)
+		                        : translit_form(ge->form, w, n,
+		                                        TL_AUTO));
+		if (!ge->len || (english && !strcmp(ge->form, plain)))
+			continue;
+		if (!english)
+			memcpy(plain, ge->form, ge->len + 1u);
+		translit_skeleton(ge->skel, ge->form, ge->len);
+		ge->set = k;
+		ge->english = (unsigned char)english;
+		if (!english)
+			nm->first[k] |= letter_bit(ge->form[0]);
+		nm->n++;
+	}
+}
+
 struct names *names_new(void)
 {
 	struct names *nm = xcalloc(1, sizeof(*nm));
@@ -102,40 +135,12 @@ struct names *names_new(void)
 		nm->gender[k] = names_given_sets[k].gender;
 		while (*p) {
 			const char *w = p;
-			struct given_entry *ge;
 
 			while (*p && *p != ' ')
 				p++;
-			if (p > w) {
-				XGROW(nm->by_form, cap, nm->n + 1);
-				ge = &nm->by_form[nm->n];
-				ge->len = (unsigned char)translit_form(
-				    ge->form, w, (size_t)(p - w), TL_AUTO);
-				translit_skeleton(ge->skel, ge->form, ge->len);
-				ge->set = (short)k;
-				ge->english = 0;
-				if (ge->len) {
-					nm->first[k] |= letter_bit(ge->form[0]);
-					nm->n++;
-				}
-				if (ge->len && (unsigned char)*w < 0x80) {
-					struct given_entry *en;
-
-					XGROW(nm->by_form, cap, nm->n + 1);
-					ge = &nm->by_form[nm->n - 1];
-					en = &nm->by_form[nm->n];
-					en->len = (unsigned char)
-					    translit_form_english(
-					        en->form, w, (size_t)(p - w));
-					en->english = 1;
-					en->set = (short)k;
-					translit_skeleton(en->skel, en->form,
-					                  en->len);
-					if (en->len &&
-					    strcmp(en->form, ge->form))
-						nm->n++;
-				}
-			}
+			if (p > w)
+				add_spelling(nm, &cap, w, (size_t)(p - w),
+				             (short)k);
 			while (*p == ' ')
 				p++;
 		}

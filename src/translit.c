@@ -557,7 +557,7 @@ static void latin_letters(struct form_buf *f, const int32_t *cps, size_t *i,
 	char one[2] = {0, 0};
 
 	if (english && *i + 3 == n && cps[n - 1] == 'e' && cps[n - 2] < 0x80 &&
-	    is_cons((int)cps[n - 2]) && strchr("aeiou", (int)cp)) {
+	    is_cons((int)cps[n - 2]) && cp < 0x80 && strchr("aeiou", (int)cp)) {
 		/* a vowel before consonant and silent e: Jake, Mike, Steve */
 		static const char *const long_vowel[] = {"ej", "i", "aj", "o",
 		                                         "ju"};
