@@ -705,6 +705,8 @@ static double spelling(const struct names_token *a, const struct names_token *b)
 int names_given_equal(const struct names_token *ta,
                       const struct names_token *tb)
 {
+	if (gender_pair(ta->form, ta->len, tb->form, tb->len))
+		return 0;
 	if (ta->nsets && tb->nsets && sets_meet(ta, tb))
 		return 1;
 	if (ta->nsets && tb->nsets && ta->exact && tb->exact)
@@ -867,6 +869,8 @@ static void match_surname(const struct names *nm, const struct names_name *one,
 	r->surname = 1;
 	r->tok_a = swap ? best_j : ts;
 	r->tok_b = swap ? ts : best_j;
+	if (r->tok_a >= 0 && r->tok_b >= 0)
+		r->aligned[r->tok_a] = r->tok_b;
 	result_set(r, best, threshold, why);
 }
 
@@ -911,6 +915,8 @@ double names_match(const struct names *nm, const struct names_name *a,
 		r = &tmp;
 	memset(r, 0, sizeof(*r));
 	r->tok_a = r->tok_b = -1;
+	for (i = 0; i < NAMES_MAX_TOKENS; i++)
+		r->aligned[i] = -1;
 	for (i = 0; i < a->ntok; i++)
 		if (a->tok[i].role != NAMES_INITIAL)
 			wa++;
@@ -944,6 +950,7 @@ double names_match(const struct names *nm, const struct names_name *a,
 		if (used_a[p->i] || used_b[p->j])
 			continue;
 		used_a[p->i] = used_b[p->j] = 1;
+		r->aligned[p->i] = p->j;
 		k++;
 		sum += p->s;
 		if (p->s < worst) {

@@ -85,12 +85,16 @@ enum names_why {
 };
 
 struct names_result {
-	double score; /* similarity in [0, 1] */
-	int same;     /* score >= the threshold and no conflict */
+	double score; /* similarity in [0, 1]; conflicts hold it low */
+	int same;     /* score >= the threshold */
 	int surname;  /* one side was a surname alone */
 	enum names_why why;
 	/* for surname matches: the matching token of each name, else -1 */
 	int tok_a, tok_b;
+	/* for each token of the first name, the token of the second it was
+	 * aligned with, or -1 (what normalize needs to swap a spelling
+	 * for a house form word by word) */
+	int aligned[NAMES_MAX_TOKENS];
 };
 
 /* The matcher's tables (the given-name sets, indexed).  Opaque. */
@@ -109,9 +113,13 @@ void names_free(struct names *nm);
  * Parse the name s[0..n) (valid UTF-8) into *out.  Words are runs of
  * letters; hyphens, commas, full stops and spaces separate them (so
  * Gronkiewicz-Waltz is two words); apostrophes inside a word are dropped
- * and an English possessive ('s, ’s) at its end is removed.  Fails with
- * ERR_EMPTY (no letters) or ERR_LIMIT (more than NAMES_MAX_TOKENS words),
- * described in e.
+ * and an English possessive ('s, ’s) at its end is removed; Jr., Sr.,
+ * ml., II, III, IV after the first word set out->generation instead of
+ * being words.  Token offsets (start, end) are in s, or in its NFC form
+ * when s was decomposed.  A parsed name is about 2 KB: keep parsed
+ * entities, not strings, when comparing many mentions with them.  Fails
+ * with ERR_EMPTY (no letters) or ERR_LIMIT (more than NAMES_MAX_TOKENS
+ * words), described in e.
  */
 int names_parse(const struct names *nm, struct names_name *out, const char *s,
                 size_t n, struct err *e);
@@ -160,9 +168,10 @@ int names_keys(char out[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1],
                const struct names_name *name);
 
 /*
- * Are tokens ta of a and tb of b the same given name (one set, or spelled
- * alike when either is in no set)?  For callers that align names
- * themselves.
+ * Are tokens ta and tb the same given name: in one set; not when both
+ * were found in the table in different sets, or they are a masculine and
+ * a feminine (Ivan, Ivana); else when spelled alike (translit forms at
+ * NAMES_THRESHOLD)?  For callers that align names themselves.
  */
 int names_given_equal(const struct names_token *ta,
                       const struct names_token *tb);

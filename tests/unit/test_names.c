@@ -192,6 +192,14 @@ TEST(names_relatives_are_different)
 TEST(names_order_patronymic_initials)
 {
 	struct names *nm = names_new();
+	struct names_result r;
+
+	/* the alignment, word for word */
+	r = cmp(nm, "Лукашенко Александр Григорьевич", "Aliaksandr Lukashenka");
+	CHECK(r.same);
+	CHECK_INT(r.aligned[0], 1);
+	CHECK_INT(r.aligned[1], 0);
+	CHECK_INT(r.aligned[2], -1);
 
 	CHECK(same(nm, "Lukashenko, Alexander", "Alexander Lukashenko"));
 	CHECK(same(nm, "Лукашенко Александр Григорьевич",
@@ -255,14 +263,14 @@ TEST(names_keys_find_candidates)
 	struct names_name n;
 	char k[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1];
 
-	CHECK_INT(share_key(nm, "Sviatlana Tsikhanouskaya",
-	                    "Тихановская, Светлана"),
-	          1);
+	CHECK_INT(
+	    share_key(nm, "Sviatlana Tsikhanouskaya", "Тихановская, Светлана"),
+	    1);
 	CHECK_INT(share_key(nm, "Aliaksandr Bahdanovich", "Багдановіч"), 1);
 	CHECK_INT(share_key(nm, "Bill Clinton", "Билл Клинтон"), 1);
-	CHECK_INT(share_key(nm, "Hanna Gronkiewicz-Waltz",
-	                    "Гронкевич-Вальц, Ханна"),
-	          1);
+	CHECK_INT(
+	    share_key(nm, "Hanna Gronkiewicz-Waltz", "Гронкевич-Вальц, Ханна"),
+	    1);
 	CHECK_INT(share_key(nm, "Бокова Ірина Георгієва", "Irina Bokova"), 1);
 	CHECK_INT(share_key(nm, "Sviatlana Tsikhanouskaya", "Lukashenka"), 0);
 	/* an English reading gives a second key */
