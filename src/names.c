@@ -97,9 +97,9 @@ static void add_spelling(struct names *nm, size_t *cap, const char *w, size_t n,
                          short k)
 {
 	char plain[TRANSLIT_FORM_MAX + 1] = "";
-	int english;
+	int english, readings = (unsigned char)*w < 0x80 ? 2 : 1;
 
-	for (english = 0; english <= ((unsigned char)*w < 0x80); english++) {
+	for (english = 0; english < readings; english++) {
 		struct given_entry *ge;
 
 		XGROW(nm->by_form, *cap, nm->n + 1);
@@ -149,7 +149,7 @@ struct names *names_new(void)
 	/* drop repeats: one (form, set) once, the plain reading first */
 	for (i = j = 0; i < nm->n; i++)
 		if (!j ||
-		    strcmp(nm->by_form[j - 1].form, nm->by_form[i].form) ||
+		    strcmp(nm->by_form[j - 1].form, nm->by_form[i].form) != 0 ||
 		    nm->by_form[j - 1].set != nm->by_form[i].set)
 			nm->by_form[j++] = nm->by_form[i];
 	nm->n = j;
@@ -347,7 +347,7 @@ static void token_alts(struct names_token *t, const char *s, size_t n)
 	if ((unsigned char)s[0] < 0x80) {
 		t->alt_len[0] =
 		    (unsigned char)translit_form_english(t->alt[0], s, n);
-		if (t->alt_len[0] && strcmp(t->alt[0], t->form))
+		if (t->alt_len[0] && strcmp(t->alt[0], t->form) != 0)
 			t->nalt = 1;
 	}
 }
@@ -380,7 +380,7 @@ static int generation_of(const char *s, size_t n)
 	if (n >= sizeof(low))
 		return 0;
 	for (i = 0; i < n; i++)
-		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+		low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
 	low[n] = '\0';
 	for (k = 0; k < sizeof(codes) / sizeof(codes[0]); k++)
 		if (!strcmp(low, words[k]))
@@ -908,7 +908,7 @@ double names_match(const struct names *nm, const struct names_name *a,
 	int used_a[NAMES_MAX_TOKENS] = {0}, used_b[NAMES_MAX_TOKENS] = {0};
 	int i, j, np = 0, k = 0, words = 0, wa = 0, wb = 0, conflict = 0;
 	int worst_surname = 0;
-	double sum = 0.0, worst = 1.1, score;
+	double sum = 0.0, worst = 1.1, score, slack;
 	enum names_why why = NAMES_WHY_SAME;
 
 	if (!r)
@@ -968,19 +968,19 @@ double names_match(const struct names *nm, const struct names_name *a,
 		return r->score;
 	}
 	score = sum / k;
-
-	if (score > worst + (worst_surname ? SURNAME_SLACK : WORST_SLACK))
-		score = worst + (worst_surname ? SURNAME_SLACK : WORST_SLACK);
+	slack = worst_surname ? SURNAME_SLACK : WORST_SLACK;
+	if (score > worst + slack)
+		score = worst + slack;
 	score -= LEFTOVER * (a->ntok + b->ntok - 2 * k);
 	if (conflict & CONFLICT_GENDER) {
 		if (score > GENDER_CONFLICT)
 			score = GENDER_CONFLICT;
 		why = NAMES_WHY_GENDER;
-	} else if (conflict & CONFLICT_GIVEN) {
+	} else if ((conflict & CONFLICT_GIVEN) ||
+	           (worst < threshold && !worst_surname &&
+	            sum - worst >= threshold * (k - 1))) {
+		/* given names differ, or all agree but a given name */
 		why = NAMES_WHY_GIVEN;
-	} else if (worst < threshold && !worst_surname &&
-	           sum - worst >= threshold * (k - 1)) {
-		why = NAMES_WHY_GIVEN; /* all agree but a given name */
 	}
 	result_set(r, score, threshold, why);
 	generation_check(r, a, b, threshold);

@@ -5,8 +5,8 @@
  * translit_latin romanises Cyrillic by the rules of the word's own
  * language, told by its letters (і, ў: Belarusian; ї, є, ґ: Ukrainian;
  * ъ inside words: Bulgarian, where щ is sht; ј, љ, њ: Serbian; otherwise
- * Russian);
- * Latin and other text passes through.  That is for people to read.
+ * Russian); Latin and other text passes through.  That is for people to
+ * read.
  *
  * For machines there is the form of a word: a short ASCII string in which
  * the Cyrillic of each language and the Latin spelling conventions of

@@ -317,8 +317,10 @@ TEST(names_compare_table)
 		t1 = strchr(s, '\t');
 		t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
 		snprintf(what, sizeof(what), "compare.tsv:%zu: %s", line, s);
-		if (!unit_check(t2 != NULL, what, __FILE__, __LINE__))
+		if (!t2) {
+			unit_check(0, what, __FILE__, __LINE__);
 			continue;
+		}
 		*t1 = *t2 = '\0';
 		want = !strcmp(t2 + 1, "same");
 		unit_check(want || !strcmp(t2 + 1, "different"), what, __FILE__,
