@@ -388,6 +388,27 @@ static int generation_of(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Titles before a name, as forms (translit.h), so that one list serves
+ * every script: Mr, Mrs, Dr, President, Herr, Frau, pan, pani, господин.
+ */
+static const char *const title_forms[] = {
+    "mr",      "mrs",       "ms",        "mis",   "dr",     "prof",
+    "sir",     "president", "prezident", "her",   "frau",   "pan",
+    "pani",    "mme",       "monsieur",  "madam", "madame", "gospodin",
+    "gospoxa", "general",   "gen",       NULL,
+};
+
+static int is_title(const char *form)
+{
+	const char *const *t;
+
+	for (t = title_forms; *t; t++)
+		if (!strcmp(*t, form))
+			return 1;
+	return 0;
+}
+
 /* Split s into words; returns their count or -1 if there are too many. */
 static int split_words(struct raw_token *w, const char *s, size_t n)
 {
@@ -622,6 +643,8 @@ int names_parse(const struct names *nm, struct names_name *out, const char *s,
 		t->len = (unsigned char)translit_form(t->form, ws, wn, lang);
 		if (!t->len)
 			continue;
+		if (!out->ntok && i + 1 < nw && is_title(t->form))
+			continue; /* Mr Lukashenko is Lukashenko */
 		t->start = w[i].start;
 		t->end = w[i].end;
 		t->hyphen = (unsigned char)w[i].hyphen;

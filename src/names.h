@@ -115,8 +115,9 @@ void names_free(struct names *nm);
  * Gronkiewicz-Waltz is two words); apostrophes inside a word are dropped
  * and an English possessive ('s, ’s) at its end is removed; Jr., Sr.,
  * ml., II, III, IV after the first word set out->generation instead of
- * being words.  Token offsets (start, end) are in s, or in its NFC form
- * when s was decomposed.  A parsed name is about 2 KB: keep parsed
+ * being words, and titles before it (Mr, Dr, President, Herr, pan,
+ * господин ...) are skipped.  Token offsets (start, end) are in s, or in its
+ * NFC form when s was decomposed.  A parsed name is about 2 KB: keep parsed
  * entities, not strings, when comparing many mentions with them.  Fails
  * with ERR_EMPTY (no letters) or ERR_LIMIT (more than NAMES_MAX_TOKENS
  * words), described in e.

@@ -235,6 +235,12 @@ TEST(names_surname_alone)
 	CHECK(!same(nm, "Sviatlana", "Sviatlana Tsikhanouskaya"));
 	/* initials beside a surname must fit */
 	CHECK(same(nm, "Tsikhanouskaya S.", "Sviatlana Tsikhanouskaya"));
+	/* titles are not words of the name */
+	r = cmp(nm, "Mr Lukashenko", "Aliaksandr Lukashenka");
+	CHECK(r.same);
+	CHECK(r.surname);
+	CHECK(same(nm, "господин Лукашенко", "Alexander Lukashenko"));
+	CHECK(same(nm, "Dr. Sviatlana Tsikhanouskaya", "Святлана Ціханоўская"));
 	names_free(nm);
 }
 
