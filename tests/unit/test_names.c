@@ -176,16 +176,16 @@ TEST(names_relatives_are_different)
 	CHECK(!same(nm, "Ivan Petrov", "Petr Ivanov"));
 	/* masculine and feminine given names, in the table or not */
 	CHECK(!same(nm, "Jan Novák", "Jana Novák"));
-	CHECK(!same(nm, "Ivan Trump", "Ivana Trump"));
+	CHECK(!same(nm, "Ivan Sutherland", "Ivana Sutherland"));
 	CHECK(!same(nm, "Stanislav Smith", "Stanislava Smith"));
 	CHECK(!same(nm, "Mario Rossi", "Maria Rossi"));
 	/* but not Belarusian akanne in a given name */
 	CHECK(same(nm, "Бойко Тодоров", "Бойка Тодараў"));
 	/* Jr. and II are other persons, Sr. is the same */
-	CHECK(!same(nm, "Donald Trump", "Donald Trump Jr."));
-	CHECK(!same(nm, "Trump Jr", "Donald Trump"));
+	CHECK(!same(nm, "Donald Sutherland", "Donald Sutherland Jr."));
+	CHECK(!same(nm, "Sutherland Jr", "Donald Sutherland"));
 	CHECK(!same(nm, "John Paul II", "John Paul III"));
-	CHECK(same(nm, "Donald Trump Sr.", "Donald Trump"));
+	CHECK(same(nm, "Donald Sutherland Sr.", "Donald Sutherland"));
 	names_free(nm);
 }
 
@@ -272,18 +272,19 @@ TEST(names_keys_find_candidates)
 	CHECK_INT(
 	    share_key(nm, "Sviatlana Tsikhanouskaya", "Тихановская, Светлана"),
 	    1);
-	CHECK_INT(share_key(nm, "Aliaksandr Bahdanovich", "Багдановіч"), 1);
-	CHECK_INT(share_key(nm, "Bill Clinton", "Билл Клинтон"), 1);
+	CHECK_INT(share_key(nm, "Mikalai Statkevich", "Статкевіч"), 1);
+	CHECK_INT(share_key(nm, "Clint Eastwood", "Клинт Иствуд"), 1);
+	CHECK_INT(share_key(nm, "George Clooney", "Джордж Клуни"), 1);
 	CHECK_INT(
 	    share_key(nm, "Hanna Gronkiewicz-Waltz", "Гронкевич-Вальц, Ханна"),
 	    1);
-	CHECK_INT(share_key(nm, "Бокова Ірина Георгієва", "Irina Bokova"), 1);
+	CHECK_INT(share_key(nm, "Петкова Мария Стоянова", "Maria Petkova"), 1);
 	CHECK_INT(share_key(nm, "Sviatlana Tsikhanouskaya", "Lukashenka"), 0);
 	/* an English reading gives a second key */
-	CHECK_INT(parse(nm, &n, "Bill Clinton"), 0);
+	CHECK_INT(parse(nm, &n, "George Clooney"), 0);
 	CHECK_INT(names_keys(k, &n), 2);
-	CHECK_STR(k[0], "tlntn");
-	CHECK_STR(k[1], "klntn");
+	CHECK_STR(k[0], "tln");
+	CHECK_STR(k[1], "kln");
 	CHECK_INT(parse(nm, &n, "Лукашенко"), 0);
 	CHECK_INT(names_keys(k, &n), 1);
 	CHECK_STR(k[0], "lksnk");

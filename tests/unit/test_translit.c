@@ -171,7 +171,7 @@ TEST(translit_form_latin_conventions)
 	/* doubled consonants count once; diacritics */
 	CHECK_STR(form("Annenkov"), form("Anenkov"));
 	CHECK_STR(form("Łukaszenka"), "lukawenka");
-	CHECK_STR(form("Naïdenov"), "najdenov");
+	CHECK_STR(form("Tchaïkovski"), "qajkovski");
 	/* Polish rz, ą; Czech ř */
 	CHECK_STR(form("Grzegorz"), "gxegox");
 	CHECK_STR(form("Dąbrowski"), "donbrovski");
@@ -214,12 +214,12 @@ TEST(translit_similarity_bridges_conventions)
 	CHECK(sim("Iouri", "Юрий") >= 0.85);
 	CHECK(sim("Zwetkow", "Цветков") >= 0.9);
 	/* Latvian -s */
-	CHECK(sim("Kačiņskis", "Качиньски") >= 0.9);
+	CHECK(sim("Zelenskis", "Зеленски") >= 0.9);
 	/* different names stay apart */
 	CHECK(sim("Lukashenko", "Tsikhanouskaya") < 0.4);
 	CHECK(sim("Sviatlana", "Siarhei") < 0.6);
 	CHECK(sim("Petrov", "Sidorov") < 0.7);
-	CHECK(sim("Kerry", "Kirby") < 0.78);
+	CHECK(sim("Perry", "Percy") < 0.78);
 	/* identical forms are 1, nothing is below 0 */
 	CHECK(sim("Kolesnikova", "Колесникова") == 1.0);
 	CHECK(sim("a", "Zbigniewska") >= 0.0);
@@ -232,8 +232,8 @@ TEST(translit_skeleton_is_a_candidate_key)
 	CHECK_STR(skeleton("Lukashenka"), skeleton("Лукашенко"));
 	CHECK_STR(skeleton("Dzmitry"), skeleton("Dmitry"));
 	CHECK_STR(skeleton("Lukashenka"), "lksnk");
-	CHECK_STR(skeleton("Bahdanovich"), "pktnk");
-	CHECK_STR(skeleton("Богданович"), "pktns");
+	CHECK_STR(skeleton("Statkevich"), "stk");
+	CHECK_STR(skeleton("Статкевіч"), "stks");
 	CHECK(strcmp(skeleton("Lukashenka"), skeleton("Tsikhanouskaya")));
 }
 
