@@ -266,15 +266,15 @@ static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
 		 * (Trump / Трамп, Biden / Байден) and so does Belarusian
 		 * akanne (Kolesnikova / Калеснікава).
 		 */
-		size_t k = 0;
+		char form[TRANSLIT_FORM_MAX + 1], skel[TRANSLIT_FORM_MAX + 1];
+		size_t flen = translit_form(form, s, n, TL_AUTO);
+		size_t k = translit_skeleton(skel, form, flen);
 
-		for (i = 0; i < tmp->len && k < SKELETON; i++)
-			if (tmp->data[i] >= 'a' && tmp->data[i] <= 'z' &&
-			    !strchr("aeiouy", tmp->data[i]))
-				tmp->data[k++] = tmp->data[i];
 		if (k < SKELETON)
 			return;
-		klen = k;
+		buf_reset(tmp);
+		buf_add(tmp, skel, SKELETON);
+		klen = SKELETON;
 		(*hs)[(*nh)++] = feat_hash(FEAT_NAME, tmp->data, klen);
 	}
 }

@@ -27,6 +27,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_confirm,
 	&cmd_delete,
 	&cmd_forget,
+	&cmd_names,
 };
 /* clang-format on */
 

@@ -9,6 +9,7 @@
 #include "cli.h"
 
 extern const struct cli_cmd cmd_align;
+extern const struct cli_cmd cmd_names;
 extern const struct cli_cmd cmd_text;
 extern const struct cli_cmd cmd_import;
 extern const struct cli_cmd cmd_export;
