@@ -18,6 +18,7 @@
 /* The subcommands, in the order `newstm --help` lists them. */
 static const struct cli_cmd *const commands[] = {
 	&cmd_text,
+	&cmd_segment,
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 
+extern const struct cli_cmd cmd_segment;
 extern const struct cli_cmd cmd_text;
 
 #endif
