@@ -372,18 +372,27 @@ static int lower_key(char *key, size_t cap, const char *s, size_t a, size_t b)
 	return (int)o;
 }
 
-/* The kind of an abbreviation key in the language's and the common lists. */
-static int abbr_kind(const struct seg_rules *r, const char *key)
+/* The kind of key in one table's lists, or W_WORD. */
+static int kind_in(const struct seg_rules *r, const char *key)
 {
 	if (seg_words_has(&r->title, key))
 		return W_TITLE;
-	if (seg_words_has(&r->inner, key) ||
-	    seg_words_has(&seg_rules_common.inner, key))
+	if (seg_words_has(&r->inner, key))
 		return W_INNER;
-	if (seg_words_has(&r->any, key) ||
-	    seg_words_has(&seg_rules_common.any, key))
+	if (seg_words_has(&r->any, key))
 		return W_ANY;
 	return W_WORD;
+}
+
+/*
+ * The kind of an abbreviation key: the language's own lists first, then
+ * the common ones.
+ */
+static int abbr_kind(const struct seg_rules *r, const char *key)
+{
+	int kind = kind_in(r, key);
+
+	return kind != W_WORD ? kind : kind_in(&seg_rules_common, key);
 }
 
 /* "U.S", "a.m", "Н.Ә": groups of 1-3 letters joined by full stops. */
@@ -641,7 +650,7 @@ static int is_starter(const struct st *t, size_t a, size_t *len)
 		return 0;
 	if (i < t->n && t->s[i] == '.') /* a title, not an initial */
 		return norm_count(t->s + a, i - a) > 1 &&
-		       seg_words_has(&t->r->title, key);
+		       abbr_kind(t->r, key) == W_TITLE;
 	return seg_words_has(&t->r->starters, key);
 }
 

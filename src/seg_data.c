@@ -25,6 +25,9 @@
 	}
 
 /* shared by every language */
+static const char *const common_title[] = {
+    "dr", "mr", "mrs", "ms", "mt", "prof", "sgt",
+};
 static const char *const common_inner[] = {
     "cf", "e.g", "i.e", "n.º", "n°", "nº", "vs",
 };
@@ -32,8 +35,13 @@ static const char *const common_any[] = {
     "a.m", "al", "etc", "ibid", "p.m", "ph.d",
 };
 const struct seg_rules seg_rules_common = {
-    "common", NOWORDS, WORDS(common_inner), WORDS(common_any), NOWORDS,
-    NOWORDS,  0,
+    "common",
+    WORDS(common_title),
+    WORDS(common_inner),
+    WORDS(common_any),
+    NOWORDS,
+    NOWORDS,
+    0,
 };
 
 /* English */
@@ -808,12 +816,9 @@ static const struct seg_rules rules_kk = {
     0,
 };
 
-/* fallback for any other language */
-static const char *const und_title[] = {
-    "dr", "mr", "mrs", "ms", "prof",
-};
+/* fallback for any other language: the common lists */
 static const struct seg_rules rules_und = {
-    "und", WORDS(und_title), NOWORDS, NOWORDS, NOWORDS, NOWORDS, 0,
+    "und", NOWORDS, NOWORDS, NOWORDS, NOWORDS, NOWORDS, 0,
 };
 
 static const struct seg_rules *const all_rules[] = {

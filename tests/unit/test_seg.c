@@ -221,6 +221,8 @@ TEST(seg_data_sorted)
 
 TEST(seg_lang_codes)
 {
+	static const char german[] = "Das Treffen ist am 3. Oktober in "
+				     "Berlin. Die Details folgen morgen.";
 	static const char *const codes[] = {"en", "ru", "be", "uk", "de",
 	                                    "fr", "pl", "es", "it", "nl",
 	                                    "bg", "cs", "kk"};
@@ -242,6 +244,8 @@ TEST(seg_lang_codes)
 	                              "всё уже было решено.")),
 	          "ru");
 	CHECK_STR(seg_lang(NULL, "", 0), "und");
+	/* i and j are not Dutch letters of their own */
+	CHECK_STR(seg_lang("auto", german, strlen(german)), "de");
 }
 
 /* The same words split alike whatever the language, where rules agree. */
