@@ -65,9 +65,10 @@ struct st {
 	 * inside such a run */
 	size_t tok;
 	int in_tok;
-	size_t rt_end; /* end of the whitespace-delimited run */
-	int rt_url;    /* that run is a URL or an e-mail address */
-	size_t ptoks;  /* tokens begun in the paragraph */
+	size_t rt_start, rt_end; /* the whitespace-delimited run it is in */
+	int rt_known;            /* rt_end and rt_url are known (in_url) */
+	int rt_url;              /* the run is a URL or an e-mail address */
+	size_t ptoks;            /* tokens begun in the paragraph */
 	/* lists in one paragraph: "• a • b", "- a - b", "1. a 2. b" */
 	int bullets;
 	int32_t dash;
@@ -102,11 +103,24 @@ struct next {
 	int starter; /* a capitalised word that often starts a sentence */
 };
 
+/* White space: ASCII, Unicode Zs (the list is fixed), NEL, U+2028/9. */
 static int is_space(int32_t cp)
 {
 	if (cp < 0x80)
 		return cp == ' ' || (cp >= '\t' && cp <= '\r');
-	return norm_is_space(cp) || cp == 0x2028 || cp == 0x2029 || cp == 0x85;
+	return cp == 0x85 || cp == 0xA0 || cp == 0x1680 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+/*
+ * A lead byte of U+00C0-U+057F (Latin letters, Greek, Cyrillic, Armenian
+ * letters): never a space, end punctuation, quote or bullet, so the split
+ * can step over it without decoding.
+ */
+static int plain_lead(unsigned char c)
+{
+	return c >= 0xC3 && c <= 0xD5;
 }
 
 static int term_kind(int32_t cp)
@@ -784,10 +798,17 @@ static void find_inner(struct st *t, struct scratch *sc)
 		int quote = 1;
 		size_t d;
 
-		if ((unsigned char)t->s[i] < 0x80) {
-			cp = (unsigned char)t->s[i++];
-			if (!strchr("()[]{}", (int)cp) || !cp)
+		unsigned char c = (unsigned char)t->s[i];
+
+		if (c < 0x80) {
+			i++;
+			if (c != '(' && c != ')' && c != '[' && c != ']' &&
+			    c != '{' && c != '}')
 				continue;
+			cp = c;
+		} else if (plain_lead(c) && i + 1 < t->n) {
+			i += 2;
+			continue;
 		} else {
 			cp = norm_next(t->s, t->n, &i);
 		}
@@ -918,52 +939,99 @@ static int ordinal_context(const struct st *t, size_t i, unsigned style)
 	return q != NONE && norm_is_lower(cp_at(t->s, e, q));
 }
 
+/*
+ * The end of the run of non-space at i, looking at most max bytes ahead:
+ * a longer run gives i + max + 1.
+ */
+static size_t run_end(const struct st *t, size_t i, size_t max)
+{
+	size_t e = i;
+
+	while (e < t->n && e - i <= max) {
+		unsigned char ch = (unsigned char)t->s[e];
+
+		if (ch < 0x80 ? ch == ' ' || (ch >= '\t' && ch <= '\r')
+		              : is_space(cp_at(t->s, t->n, e)))
+			break;
+		e = ch < 0x80 ? e + 1 : cp_after(t->s, t->n, e);
+	}
+	return e;
+}
+
+/*
+ * Is the whitespace-delimited run being read a URL or an e-mail address?
+ * Found once per run, when a candidate inside it first asks.
+ */
+static int in_url(struct st *t)
+{
+	size_t e = t->rt_start, i = t->rt_start;
+	int at = 0;
+
+	if (t->rt_known)
+		return t->rt_url;
+	while (e < t->n) {
+		unsigned char ch = (unsigned char)t->s[e];
+
+		if (ch >= 0x80) {
+			/* only these lead bytes start Unicode spaces */
+			if ((ch == 0xC2 || ch == 0xE1 || ch == 0xE2 ||
+			     ch == 0xE3) &&
+			    is_space(cp_at(t->s, t->n, e)))
+				break;
+			e++;
+			continue;
+		}
+		if (ch == ' ' || (ch >= '\t' && ch <= '\r'))
+			break;
+		if (ch == '@' && e > i && e + 1 < t->n &&
+		    is_word_char(cp_before(t->s, e)) &&
+		    is_word_char(cp_at(t->s, t->n, e + 1)))
+			at = 1;
+		if (ch == ':' && e + 2 < t->n && t->s[e + 1] == '/' &&
+		    t->s[e + 2] == '/')
+			at = 1;
+		e++;
+	}
+	if (e - i > 4 && (t->s[i] == 'w' || t->s[i] == 'W') &&
+	    !memcmp(t->s + i + 1, "ww.", 3))
+		at = 1;
+	t->rt_end = e;
+	t->rt_url = at;
+	t->rt_known = 1;
+	return at;
+}
+
 /* A new token starts at i: note it, and break before list items. */
 static void token_start(struct st *t, size_t i)
 {
-	size_t e = i;
 	int32_t c = cp_at(t->s, t->n, i), v = 0;
-	int only_bullets = 1;
-	unsigned style;
+	char c1 = i + 1 < t->n ? t->s[i + 1] : ' ';
+	size_t e = i + 9, k;
+	int only_bullets = c >= 0x80;
+	unsigned style = 0;
 
-	if (i >= t->rt_end) {
-		/* a new whitespace-delimited run: find its end, and whether
-		 * it is a URL or an e-mail address */
-		int at = 0;
+	/* only these can be bullets, dashes or list markers: look at most
+	 * 8 bytes ahead for them */
+	if (c >= 0x80 || c == '(' || c == '-' || c == '*' ||
+	    (c >= '0' && c <= '9') || c1 == '.' || c1 == ')')
+		e = run_end(t, i, 8);
 
+	if (!i || is_space(cp_before(t->s, i))) {
+		/* a new whitespace-delimited run */
+		t->rt_start = i;
+		t->rt_known = 0;
 		t->rt_url = 0;
-		while (e < t->n && !is_space(cp_at(t->s, t->n, e))) {
-			char ch = t->s[e];
-
-			if (ch == '@' && e > i && e + 1 < t->n &&
-			    is_word_char(cp_before(t->s, e)) &&
-			    is_word_char(cp_at(t->s, t->n, e + 1)))
-				at = 1;
-			if (ch == ':' && e + 2 < t->n && t->s[e + 1] == '/' &&
-			    t->s[e + 2] == '/')
-				at = 1;
-			e = (unsigned char)ch < 0x80 ? e + 1
-			                             : cp_after(t->s, t->n, e);
-		}
-		if (e - i > 4 && (t->s[i] == 'w' || t->s[i] == 'W') &&
-		    !memcmp(t->s + i + 1, "ww.", 3))
-			at = 1;
-		t->rt_end = e;
-		t->rt_url = at;
 	}
-	for (e = i; e < t->rt_end;) {
-		if (!is_bullet(norm_next(t->s, t->rt_end, &e))) {
-			only_bullets = 0;
-			break;
-		}
-	}
+	for (k = i; k < e && only_bullets;)
+		only_bullets = is_bullet(norm_next(t->s, e, &k));
 	t->tok = i;
 	t->in_tok = 1;
 	t->ptoks++;
-	style = marker(t->s, i, t->rt_end, &v);
+	if (e - i <= 8)
+		style = marker(t->s, i, e, &v);
 	if (t->ptoks == 1) {
 		t->bullets = is_bullet(c);
-		t->dash = (c == '-' || c == '*') && t->rt_end == i + 1 ? c : 0;
+		t->dash = (c == '-' || c == '*') && e == i + 1 ? c : 0;
 		t->list_style = 0;
 		if (style && (v == 1 || v == 'a' || v == 0x430 /* а */)) {
 			t->list_style = style;
@@ -971,8 +1039,8 @@ static void token_start(struct st *t, size_t i)
 		}
 	} else if (t->bullets && is_bullet(c)) {
 		break_before(t, i);
-	} else if (t->dash && c == t->dash && t->rt_end == i + 1 &&
-	           i + 2 < t->n && t->s[i + 1] == ' ' &&
+	} else if (t->dash && c == t->dash && e == i + 1 && i + 2 < t->n &&
+	           t->s[i + 1] == ' ' &&
 	           norm_is_upper(cp_at(t->s, t->n, i + 2))) {
 		break_before(t, i);
 	} else if (t->list_style && style == t->list_style &&
@@ -1199,7 +1267,7 @@ static size_t cluster(struct st *t, size_t i)
 	}
 	if (t->sent == NONE || t->sent > i)
 		return j; /* cut inside the cluster */
-	if (t->rt_url && j < t->rt_end)
+	if (in_url(t) && j < t->rt_end)
 		return j;
 	if (inside_inner(t, i))
 		return j;
@@ -1210,16 +1278,39 @@ static size_t cluster(struct st *t, size_t i)
 	return j;
 }
 
+/* A character that is not a space is at i: start what needs starting. */
+static void begin(struct st *t, size_t i)
+{
+	if (t->sent == NONE) {
+		t->sent = i;
+		t->words = 0;
+	}
+	if (!t->in_tok)
+		token_start(t, i);
+}
+
 static void split_para(struct st *t, struct scratch *sc)
 {
 	size_t i = 0;
 
 	find_inner(t, sc);
 	while (i < t->n) {
+		unsigned char c = (unsigned char)t->s[i];
 		size_t k = i;
 		int32_t cp;
 
-		if ((unsigned char)t->s[i] < 0x80)
+		/* the common case: a letter or digit, counted and passed */
+		if ((c > ' ' && c < 0x7F && c != '.' && c != '!' && c != '?') ||
+		    (plain_lead(c) && i + 1 < t->n)) {
+			begin(t, i);
+			if (t->cps < SEG_MAX_CHARS)
+				t->cps++;
+			else
+				tick(t, i, 0);
+			i += c < 0x80 ? 1 : 2;
+			continue;
+		}
+		if (c < 0x80)
 			cp = (unsigned char)t->s[k++];
 		else
 			cp = norm_next(t->s, t->n, &k);
@@ -1229,12 +1320,7 @@ static void split_para(struct st *t, struct scratch *sc)
 			i = k;
 			continue;
 		}
-		if (t->sent == NONE) {
-			t->sent = i;
-			t->words = 0;
-		}
-		if (!t->in_tok)
-			token_start(t, i);
+		begin(t, i);
 		if (term_kind(cp) != T_NONE) {
 			i = cluster(t, i);
 			continue;
