@@ -475,3 +475,52 @@ TEST(seg_doc_million_lines)
 	doc_release(&d);
 	buf_release(&b);
 }
+
+/* Split src read as newstm reads files; the sentences joined by "|". */
+static void split_read(struct buf *out, const char *src)
+{
+	struct doc d;
+	struct seg_list l;
+	size_t k;
+
+	doc_init(&d);
+	doc_build(&d, src, strlen(src), 0);
+	seg_list_init(&l);
+	seg_split_doc(&l, &d, "en");
+	buf_reset(out);
+	for (k = 0; k < l.len; k++) {
+		if (k)
+			buf_addch(out, '|');
+		buf_add(out, d.text + l.items[k].start,
+			l.items[k].end - l.items[k].start);
+	}
+	seg_list_release(&l);
+	doc_release(&d);
+}
+
+/*
+ * Line breaks in text with one paragraph a line: inside a sentence that
+ * goes on in lower case they are spaces; lines without any sentence end
+ * stay sentences of their own.
+ */
+TEST(seg_doc_line_breaks)
+{
+	struct buf b;
+
+	buf_init(&b);
+	split_read(&b, "This is a sentence\ncut off in the middle because "
+		       "pdf.\n");
+	CHECK_STR(b.data,
+		  "This is a sentence cut off in the middle because pdf.");
+	split_read(&b, "It was a cold \nnight in the city.\n");
+	CHECK_STR(b.data, "It was a cold night in the city.");
+	split_read(&b, "features\ncontact manager\nevents, activities\n");
+	CHECK_STR(b.data, "features|contact manager|events, activities");
+	split_read(&b, "Belarus frees prisoners\nMINSK, Sept 11 (Reuters) - "
+		       "Belarus freed 52 prisoners. The group was small.\n"
+		       "‘A SUBHEAD’\nthe next line.\n");
+	CHECK_STR(b.data, "Belarus frees prisoners|MINSK, Sept 11 (Reuters) - "
+			  "Belarus freed 52 prisoners.|The group was small.|"
+			  "‘A SUBHEAD’|the next line.");
+	buf_release(&b);
+}
