@@ -579,11 +579,17 @@ static int word_kind(const struct st *t, size_t a, size_t b)
 	int num = 1, kind, k;
 	int32_t last;
 
+	size_t a0 = a;
+	int sym = 0;
+
 	if (t->rt_url || b - a > WORD_MAX)
 		return W_WORD;
 	a = skip_nonword(t->s, a, b);
 	if (a == b)
 		return W_EMPTY;
+	/* a symbol before the word: "°C." is a unit, "$5." a number */
+	for (i = a0; i < a && !sym;)
+		sym = norm_is_symbol(norm_next(t->s, a, &i));
 	last = cp_before(t->s, b);
 	if (!is_word_char(last)) {
 		/* "N°." is an abbreviation, "4%." and "(Reuters)." are not */
@@ -603,6 +609,8 @@ static int word_kind(const struct st *t, size_t a, size_t b)
 	}
 	if (num && digits)
 		return digits == b - a && digits <= 3 ? W_SMALL : W_NUM;
+	if (sym)
+		return W_PUNCT;
 	/* abbreviations: spread over tokens, whole, last part, elided */
 	for (k = 2; k >= 1; k--)
 		if (!compound_key(t, a, b, k, key, sizeof(key)) &&

@@ -55,16 +55,16 @@ static const char *const en_inner[] = {
     "approx", "esp", "et", "incl", "viz",
 };
 static const char *const en_any[] = {
-    "ala",   "apr", "ariz", "ark",   "assn", "aug",  "ave",  "blvd", "bros",
-    "calif", "ch",  "co",   "colo",  "conn", "corp", "dec",  "dept", "dist",
-    "div",   "ed",  "eds",  "est",   "feb",  "fig",  "figs", "fla",  "fri",
-    "ft",    "ga",  "govt", "hr",    "hrs",  "hwy",  "inc",  "intl", "jan",
-    "jr",    "jul", "jun",  "kan",   "ky",   "lb",   "lbs",  "ltd",  "mar",
-    "md",    "mfg", "mich", "minn",  "mont", "mt",   "natl", "neb",  "nev",
-    "no",    "nos", "nov",  "oct",   "okla", "ore",  "oz",   "pa",   "pp",
-    "rd",    "sec", "sep",  "sept",  "sq",   "sr",   "st",   "tel",  "tenn",
-    "tex",   "thu", "thur", "thurs", "tue",  "tues", "univ", "va",   "vol",
-    "vols",  "vt",  "wis",  "wyo",   "yr",   "yrs",
+    "ala",   "apr",  "ariz", "ark",  "assn",  "aug",  "ave",  "blvd", "bros",
+    "calif", "ch",   "co",   "colo", "conn",  "corp", "dec",  "dept", "dist",
+    "div",   "ed",   "eds",  "esq",  "est",   "feb",  "fig",  "figs", "fla",
+    "fri",   "ft",   "ga",   "govt", "hr",    "hrs",  "hwy",  "inc",  "intl",
+    "jan",   "jr",   "jul",  "jun",  "kan",   "ky",   "lb",   "lbs",  "ltd",
+    "mar",   "md",   "mfg",  "mich", "minn",  "mont", "mt",   "natl", "neb",
+    "nev",   "no",   "nos",  "nov",  "oct",   "okla", "ore",  "oz",   "pa",
+    "pp",    "rd",   "sec",  "sep",  "sept",  "sq",   "sr",   "st",   "tel",
+    "tenn",  "tex",  "thu",  "thur", "thurs", "tue",  "tues", "univ", "va",
+    "vol",   "vols", "vt",   "wis",  "wyo",   "yr",   "yrs",
 };
 static const char *const en_start[] = {
     "a",           "about",      "above",        "according",   "across",
@@ -128,21 +128,24 @@ static const struct seg_rules rules_en = {
 
 /* German */
 static const char *const de_title[] = {
-    "dipl", "dipl.-ing", "dr",  "fr",  "frl", "hl",   "hr",   "hrn", "ing",
-    "jur",  "mag",       "med", "nat", "pfr", "phil", "prof", "rer", "st",
+    "dipl", "dipl.-inf", "dipl.-ing", "dipl.-kfm", "dr",   "dr.-ing", "fr",
+    "frl",  "hl",        "hr",        "hrn",       "ing",  "jur",     "mag",
+    "med",  "nat",       "pfr",       "phil",      "prof", "rer",     "st",
 };
 static const char *const de_inner[] = {
-    "abb", "bsp", "bzgl", "bzw",   "ca",   "d.h", "evtl", "geb", "gem",  "gest",
-    "ggf", "hg",  "hrsg", "i.d.r", "inkl", "kap", "lt",   "o.g", "s.o",  "s.u",
-    "sog", "u.a", "u.u",  "v.a",   "verh", "vgl", "z.b",  "z.t", "z.zt", "zzgl",
+    "abb",  "bsp",  "bspw", "bzgl", "bzw", "ca",  "d.h",  "evtl", "geb",
+    "gegr", "gem",  "gest", "ggf",  "ggü", "hg",  "hrsg", "i.a",  "i.d.r",
+    "i.v",  "inkl", "kap",  "lt",   "o.g", "s.o", "s.u",  "sog",  "u.a",
+    "u.u",  "v.a",  "verh", "vgl",  "z.b", "z.t", "z.zt", "zzgl", "zzt",
 };
 static const char *const de_any[] = {
-    "abs",   "allg", "apr", "art",  "aug",   "bd",    "bde", "co",   "dez",
-    "di",    "do",   "dt",  "e.v",  "ebd",   "engl",  "ev",  "feb",  "febr",
-    "ff",    "frz",  "inc", "ital", "jan",   "jh",    "jhd", "kath", "ltd",
-    "mi",    "min",  "mio", "mo",   "mrd",   "n.chr", "nov", "nr",   "o.ä",
-    "okt",   "sa",   "sek", "sep",  "sept",  "std",   "str", "tel",  "tsd",
-    "u.v.m", "u.ä",  "usf", "usw",  "v.chr",
+    "a.d", "abs",   "abt",   "allg", "apr", "art", "aug", "bd",    "bde",
+    "bhf", "co",    "dez",   "di",   "do",  "dt",  "e.v", "ebd",   "engl",
+    "ev",  "feb",   "febr",  "ff",   "frz", "hbf", "inc", "ital",  "jan",
+    "jg",  "jh",    "jhd",   "kath", "ltd", "mi",  "min", "mio",   "mo",
+    "mrd", "n.chr", "nov",   "nr",   "o.ä", "okt", "pkt", "sa",    "sek",
+    "sep", "sept",  "std",   "str",  "tab", "tel", "tsd", "u.v.m", "u.ä",
+    "usf", "usw",   "v.chr", "verf",
 };
 static const char *const de_suffix[] = {
     "str",
@@ -208,10 +211,10 @@ static const char *const fr_inner[] = {
     "av", "bd", "boul", "c.-à-d", "c.à.d", "env", "ex", "p.ex", "resp",
 };
 static const char *const fr_any[] = {
-    "apr",  "apr.j.-c", "art",  "av.j.-c", "avr", "chap",   "cie",
-    "coll", "déc",      "fév",  "févr",    "hab", "j.-c",   "janv",
-    "juil", "max",      "min",  "nov",     "oct", "op.cit", "p",
-    "pp",   "s.a",      "sept", "sté",     "tél", "vol",    "éd",
+    "apr",  "apr.j.-c", "art", "av.j.-c", "avr",  "chap",   "cie",  "coll",
+    "déc",  "dép",      "fig", "fév",     "févr", "hab",    "j.-c", "janv",
+    "juil", "max",      "min", "nov",     "oct",  "op.cit", "p",    "pp",
+    "s.a",  "sept",     "sq",  "sté",     "tél",  "vol",    "éd",
 };
 static const char *const fr_start[] = {
     "afin",
@@ -391,7 +394,7 @@ static const char *const es_inner[] = {
 static const char *const es_any[] = {
     "a.c",   "abr", "ago", "art", "arts", "cap",  "cía", "d.c", "dic", "ed",
     "ee.uu", "ene", "feb", "jul", "jun",  "máx",  "mín", "núm", "oct", "pág",
-    "págs",  "ref", "s.a", "s.l", "sep",  "sept", "ss",  "vol",
+    "págs",  "ref", "s.a", "s.l", "sep",  "sept", "ss",  "tel", "vol",
 };
 static const char *const es_start[] = {
     "a",        "actualmente", "además",  "ahora",    "al",      "algunas",
@@ -430,14 +433,15 @@ static const struct seg_rules rules_es = {
 
 /* Italian */
 static const char *const it_title[] = {
-    "arch", "avv",  "cav",     "dott",    "dott.ssa", "dr",
-    "egr",  "gent", "gent.ma", "gent.mo", "geom",     "ill.mo",
-    "ing",  "mons", "on",      "prof",    "prof.ssa", "rag",
-    "sen",  "sig",  "sig.na",  "sig.ra",  "sigg",     "spett",
+    "arch", "avv",  "c.so",    "cav",     "dott", "dott.ssa", "dr",
+    "egr",  "gent", "gent.ma", "gent.mo", "geom", "ill.mo",   "ing",
+    "mons", "on",   "p.le",    "p.zza",   "prof", "prof.ssa", "rag",
+    "sen",  "sig",  "sig.na",  "sig.ra",  "sigg", "spett",    "v.le",
 };
 static const char *const it_inner[] = {
-    "c.a", "ca",   "cfr", "cit",  "es",  "n",
-    "nr",  "p.es", "pag", "pagg", "sgg", "tel",
+    "all", "c.a",  "ca",  "cfr", "cit", "co",   "d.l", "d.lgs",
+    "es",  "lett", "n",   "nn",  "nr",  "p.es", "pag", "pagg",
+    "par", "parr", "sez", "sgg", "tab", "tel",
 };
 static const char *const it_any[] = {
     "a.c", "ago", "apr",   "art",   "cap", "d.c", "dic",  "ecc", "ed",
@@ -486,15 +490,15 @@ static const char *const nl_title[] = {
     "lt",  "mevr", "mgr", "mr", "mw",  "prof", "st",
 };
 static const char *const nl_inner[] = {
-    "a.s",   "art",   "bijv",    "blz",   "ca",    "d.w.z", "excl",
-    "i.p.v", "i.v.m", "incl",    "jl",    "m.a.w", "m.b.t", "m.i.v",
-    "n.a.v", "nr",    "o.a",     "o.m",   "resp",  "t.a.v", "t.o.v",
-    "t.z.t", "vgl",   "z.g.a.n", "z.s.m",
+    "a.s",   "art",   "bijv",  "blz",     "ca",    "d.w.z", "excl",
+    "geb",   "i.p.v", "i.v.m", "incl",    "jl",    "m.a.w", "m.b.t",
+    "m.i.v", "n.a.v", "nr",    "o.a",     "o.m",   "resp",  "t.a.v",
+    "t.o.v", "t.z.t", "vgl",   "z.g.a.n", "z.s.m",
 };
 static const char *const nl_any[] = {
-    "apr", "aug", "b.v", "bv",  "dec", "e.a",  "e.d",   "enz", "feb",
-    "jan", "jul", "jun", "max", "min", "mld",  "mln",   "mrt", "n.chr",
-    "n.v", "nov", "nv",  "okt", "sep", "sept", "v.chr",
+    "apr",   "aug", "b.v", "bv",  "dec", "e.a", "e.d",  "e.v",   "enz",
+    "feb",   "jan", "jul", "jun", "max", "min", "mld",  "mln",   "mrt",
+    "n.chr", "n.v", "nov", "nv",  "okt", "sep", "sept", "v.chr",
 };
 static const char *const nl_suffix[] = {
     "str",
@@ -629,15 +633,16 @@ static const char *const ru_title[] = {
     "проф", "с",   "св", "ст",  "стр", "тов", "ул", "ш",
 };
 static const char *const ru_inner[] = {
-    "англ", "букв", "в.т.ч", "и.о", "лат", "мн",  "напр", "нем", "см",
+    "англ", "букв", "в.т.ч", "и.о", "лат", "мн",  "напр", "нем", "ок",    "см",
     "сокр", "ср",   "т.е",   "т.з", "т.к", "т.н", "т.о",  "т.ч", "франц",
 };
 static const char *const ru_any[] = {
-    "авг",  "апр",  "в",    "вв",  "вып",  "г",    "гг",  "гл",   "дек", "долл",
-    "др",   "ед",   "изд",  "июл", "июн",  "км",   "коп", "л",    "м",   "мар",
-    "мин",  "млн",  "млрд", "н.э", "ноя",  "нояб", "обл", "окт",  "п",   "пол",
-    "прим", "р",    "ред",  "рис", "руб",  "сек",  "сен", "сент", "т",   "т.д",
-    "т.п",  "табл", "тыс",  "фев", "февр", "ч",    "чел", "шт",   "экз", "янв",
+    "авг", "апр",  "в",    "вв",  "вс",  "вт",   "вып",  "г",   "гг",  "гл",
+    "дек", "долл", "др",   "ед",  "изд", "июл",  "июн",  "км",  "коп", "л",
+    "м",   "мар",  "мес",  "мин", "млн", "млрд", "н.э",  "нед", "ноя", "нояб",
+    "обл", "окт",  "п",    "пн",  "пол", "пп",   "прим", "пт",  "р",   "ред",
+    "рис", "руб",  "сб",   "сек", "сен", "сент", "т",    "т.д", "т.п", "табл",
+    "тыс", "фев",  "февр", "ч",   "чел", "чт",   "шт",   "экз", "янв",
 };
 static const char *const ru_start[] = {
     "а",          "без",    "благодаря", "более",    "больше",  "будет",
