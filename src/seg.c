@@ -55,12 +55,12 @@ struct st {
 	struct seg_list *out;
 	size_t para;
 	/* the sentence being built */
-	size_t sent; /* its first byte, NONE before its first character */
-	size_t cps;  /* its code points so far */
-	size_t sp,
-	    sp_cps;   /* its last space (NONE) and the code points before */
-	size_t words; /* tokens begun in it */
-	size_t first; /* its first token that is not a bullet, or NONE */
+	size_t sent;   /* its first byte, NONE before its first character */
+	size_t cps;    /* its code points so far */
+	size_t sp;     /* its last space, or NONE */
+	size_t sp_cps; /* its code points before that space */
+	size_t words;  /* tokens begun in it */
+	size_t first;  /* its first token that is not a bullet, or NONE */
 	/* the token being read: a run of non-space, or what follows a break
 	 * inside such a run */
 	size_t tok;
@@ -1169,8 +1169,13 @@ static int decide(struct st *t, size_t i, size_t j, int dots, int qe, int cjk,
 	if (dots >= 3) {
 		size_t a = t->tok > t->sent ? t->tok : t->sent;
 		int32_t before = i > a ? cp_before(t->s, i) : ' ';
-		int attached = !is_space(before) && before != '(' &&
-		               before != '[' && before != '{';
+		/* "that... She": the ellipsis follows a word (or what closes
+		 * one); after a space or an opening mark ("[...]", "“...")
+		 * it marks words left out */
+		int attached = is_word_char(before) || before == ')' ||
+		               before == ']' || before == '%' ||
+		               before == 0x201D || before == 0x2019 ||
+		               before == 0xBB;
 
 		if (nx.kind == N_DIGIT)
 			return 0;
