@@ -105,7 +105,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		return cli_usage_error("segment", "too many arguments");
 	if (optind < argc)
 		path = argv[optind];
-	if (strcmp(lang, "auto") && lang_normalize(tag, lang) < 0)
+	if (strcmp(lang, "auto") != 0 && lang_normalize(tag, lang) < 0)
 		return cli_usage_error("segment", "bad language code '%s'",
 		                       lang);
 	name = cli_input_name(path);

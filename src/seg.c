@@ -721,14 +721,14 @@ static struct next next_at(const struct st *t, size_t p)
 		return nx;
 	if (norm_is_lower(cp)) {
 		nx.kind = N_LOWER;
-	} else if (norm_is_digit(cp)) {
-		nx.kind = N_DIGIT;
+	} else if (norm_is_digit(cp) ||
+	           (norm_is_symbol(cp) &&
+	            norm_is_digit(
+	                cp_at(t->s, t->n, cp_after(t->s, t->n, q))))) {
+		nx.kind = N_DIGIT; /* 52, $100 */
 	} else if (norm_is_upper(cp)) {
 		nx.kind = N_UPPER;
 		nx.starter = is_starter(t, q, &len);
-	} else if (norm_is_symbol(cp) &&
-	           norm_is_digit(cp_at(t->s, t->n, cp_after(t->s, t->n, q)))) {
-		nx.kind = N_DIGIT; /* $100 */
 	}
 	return nx;
 }
@@ -1013,11 +1013,13 @@ static int in_url(struct st *t)
 static void token_start(struct st *t, size_t i)
 {
 	int32_t c = cp_at(t->s, t->n, i), v = 0;
-	char c1 = i + 1 < t->n ? t->s[i + 1] : ' ';
+	char c1 = ' ';
 	size_t e = i + 9, k;
 	int only_bullets = c >= 0x80;
 	unsigned style = 0;
 
+	if (i + 1 < t->n)
+		c1 = t->s[i + 1];
 	/* only these can be bullets, dashes or list markers: look at most
 	 * 8 bytes ahead for them */
 	if (c >= 0x80 || c == '(' || c == '-' || c == '*' ||
@@ -1045,11 +1047,11 @@ static void token_start(struct st *t, size_t i)
 			t->list_style = style;
 			t->list_next = v + 1;
 		}
-	} else if (t->bullets && is_bullet(c)) {
-		break_before(t, i);
-	} else if (t->dash && c == t->dash && e == i + 1 && i + 2 < t->n &&
-	           t->s[i + 1] == ' ' &&
-	           norm_is_upper(cp_at(t->s, t->n, i + 2))) {
+	} else if ((t->bullets && is_bullet(c)) ||
+	           (t->dash && c == t->dash && e == i + 1 && i + 2 < t->n &&
+	            t->s[i + 1] == ' ' &&
+	            norm_is_upper(cp_at(t->s, t->n, i + 2)))) {
+		/* "• a • b", "- A - B" */
 		break_before(t, i);
 	} else if (t->list_style && style == t->list_style &&
 	           v == t->list_next && !ordinal_context(t, i, style)) {
