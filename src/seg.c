@@ -712,6 +712,10 @@ static struct next next_at(const struct st *t, size_t p)
 				q++;
 		} else if (norm_is_punct(c) && term_kind(c) == T_NONE) {
 			q = cp_after(t->s, t->n, q);
+			/* French « Oui » has a space inside */
+			if ((c == 0xAB || c == 0x2039) && q < t->n &&
+			    t->s[q] == ' ')
+				q++;
 		} else {
 			break;
 		}
