@@ -409,7 +409,10 @@ static int abbr_kind(const struct seg_rules *r, const char *key)
 	return kind != W_WORD ? kind : kind_in(&seg_rules_common, key);
 }
 
-/* "U.S", "a.m", "Н.Ә": groups of 1-3 letters joined by full stops. */
+/*
+ * "U.S", "a.m", "Н.Ә", "J.-P": groups of 1-3 letters joined by full stops
+ * (a group may start with a hyphen).
+ */
 static int is_dotted(const char *key)
 {
 	size_t i = 0, n = strlen(key), run = 0, groups = 0;
@@ -425,6 +428,8 @@ static int is_dotted(const char *key)
 		} else if (norm_is_letter(cp)) {
 			if (++run > 3)
 				return 0;
+		} else if (cp == '-' && !run && groups) {
+			continue; /* "J.-P" */
 		} else if (!norm_is_mark(cp)) {
 			return 0;
 		}

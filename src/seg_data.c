@@ -32,7 +32,7 @@ static const char *const common_inner[] = {
     "cf", "e.g", "i.e", "n.º", "n°", "nº", "vs",
 };
 static const char *const common_any[] = {
-    "a.m", "al", "etc", "ibid", "p.m", "ph.d",
+    "a.m", "al", "etc", "ibid", "op.cit", "p.m", "ph.d",
 };
 const struct seg_rules seg_rules_common = {
     "common",
@@ -55,16 +55,17 @@ static const char *const en_inner[] = {
     "approx", "esp", "et", "incl", "viz",
 };
 static const char *const en_any[] = {
-    "ala",   "apr",  "ariz", "ark",  "assn",  "aug",  "ave",  "blvd", "bros",
-    "calif", "ch",   "co",   "colo", "conn",  "corp", "dec",  "dept", "dist",
-    "div",   "ed",   "eds",  "esq",  "est",   "feb",  "fig",  "figs", "fla",
-    "fri",   "ft",   "ga",   "govt", "hr",    "hrs",  "hwy",  "inc",  "intl",
-    "jan",   "jr",   "jul",  "jun",  "kan",   "ky",   "lb",   "lbs",  "ltd",
-    "mar",   "md",   "mfg",  "mich", "minn",  "mont", "mt",   "natl", "neb",
-    "nev",   "no",   "nos",  "nov",  "oct",   "okla", "ore",  "oz",   "pa",
-    "pp",    "rd",   "sec",  "sep",  "sept",  "sq",   "sr",   "st",   "tel",
-    "tenn",  "tex",  "thu",  "thur", "thurs", "tue",  "tues", "univ", "va",
-    "vol",   "vols", "vt",   "wis",  "wyo",   "yr",   "yrs",
+    "ala",   "apr",   "ariz", "ark",  "assn", "assoc", "aug",  "ave",  "blvd",
+    "bros",  "calif", "ch",   "co",   "colo", "conn",  "cont", "corp", "dec",
+    "dept",  "dist",  "div",  "ed",   "eds",  "eq",    "esq",  "est",  "feb",
+    "fig",   "figs",  "fla",  "fri",  "ft",   "ga",    "govt", "hr",   "hrs",
+    "hwy",   "inc",   "inst", "intl", "jan",  "jr",    "jul",  "jun",  "kan",
+    "ky",    "lb",    "lbs",  "ltd",  "mar",  "md",    "mfg",  "mich", "minn",
+    "mont",  "mt",    "natl", "neb",  "nev",  "no",    "nos",  "nov",  "oct",
+    "okla",  "ore",   "oz",   "pa",   "pp",   "rd",    "ref",  "sec",  "sep",
+    "sept",  "sq",    "sr",   "st",   "tel",  "tenn",  "tex",  "thu",  "thur",
+    "thurs", "tue",   "tues", "univ", "va",   "vol",   "vols", "vt",   "wis",
+    "wyo",   "yr",    "yrs",
 };
 static const char *const en_start[] = {
     "a",           "about",      "above",        "according",   "across",
@@ -133,19 +134,20 @@ static const char *const de_title[] = {
     "med",  "nat",       "pfr",       "phil",      "prof", "rer",     "st",
 };
 static const char *const de_inner[] = {
-    "abb",  "bsp",  "bspw", "bzgl", "bzw", "ca",  "d.h",  "evtl", "geb",
-    "gegr", "gem",  "gest", "ggf",  "ggü", "hg",  "hrsg", "i.a",  "i.d.r",
-    "i.v",  "inkl", "kap",  "lt",   "o.g", "s.o", "s.u",  "sog",  "u.a",
-    "u.u",  "v.a",  "verh", "vgl",  "z.b", "z.t", "z.zt", "zzgl", "zzt",
+    "abb",  "bsp",   "bspw", "bzgl", "bzw",  "ca",  "d.h", "ehem", "evtl",
+    "exkl", "geb",   "gegr", "gem",  "gest", "ggf", "ggü", "hg",   "hrsg",
+    "i.a",  "i.d.r", "i.v",  "inkl", "insb", "jew", "kap", "lt",   "m.e",
+    "mind", "o.g",   "s.o",  "s.u",  "sog",  "u.a", "u.u", "v.a",  "verh",
+    "vgl",  "z.b",   "z.t",  "z.zt", "zzgl", "zzt",
 };
 static const char *const de_any[] = {
-    "a.d", "abs",   "abt",   "allg", "apr", "art", "aug", "bd",    "bde",
-    "bhf", "co",    "dez",   "di",   "do",  "dt",  "e.v", "ebd",   "engl",
-    "ev",  "feb",   "febr",  "ff",   "frz", "hbf", "inc", "ital",  "jan",
-    "jg",  "jh",    "jhd",   "kath", "ltd", "mi",  "min", "mio",   "mo",
-    "mrd", "n.chr", "nov",   "nr",   "o.ä", "okt", "pkt", "sa",    "sek",
-    "sep", "sept",  "std",   "str",  "tab", "tel", "tsd", "u.v.m", "u.ä",
-    "usf", "usw",   "v.chr", "verf",
+    "a.d",   "abs",   "abt", "allg", "apr",   "art",   "aufl", "aug", "bd",
+    "bde",   "bhf",   "co",  "dez",  "di",    "do",    "dt",   "e.v", "ebd",
+    "engl",  "ev",    "feb", "febr", "ff",    "frz",   "hbf",  "inc", "ital",
+    "jahrh", "jan",   "jg",  "jh",   "jhd",   "kath",  "ltd",  "max", "mi",
+    "min",   "mio",   "mo",  "mrd",  "n.chr", "nov",   "nr",   "o.ä", "okt",
+    "pkt",   "sa",    "sek", "sep",  "sept",  "std",   "str",  "tab", "tel",
+    "tsd",   "u.v.m", "u.ä", "usf",  "usw",   "v.chr", "verf",
 };
 static const char *const de_suffix[] = {
     "str",
@@ -211,10 +213,11 @@ static const char *const fr_inner[] = {
     "av", "bd", "boul", "c.-à-d", "c.à.d", "env", "ex", "p.ex", "resp",
 };
 static const char *const fr_any[] = {
-    "apr",  "apr.j.-c", "art", "av.j.-c", "avr",  "chap",   "cie",  "coll",
-    "déc",  "dép",      "fig", "fév",     "févr", "hab",    "j.-c", "janv",
-    "juil", "max",      "min", "nov",     "oct",  "op.cit", "p",    "pp",
-    "s.a",  "sept",     "sq",  "sté",     "tél",  "vol",    "éd",
+    "apr",  "apr.j.-c", "art",    "av.j.-c", "avr", "chap", "cie", "coll",
+    "dim",  "déc",      "dép",    "fig",     "fév", "févr", "hab", "j.-c",
+    "janv", "jeu",      "juil",   "lun",     "mar", "max",  "mer", "min",
+    "nov",  "oct",      "op.cit", "p",       "pp",  "s.a",  "sam", "sept",
+    "sq",   "sté",      "tél",    "ven",     "vol", "éd",
 };
 static const char *const fr_start[] = {
     "afin",
@@ -383,18 +386,19 @@ static const struct seg_rules rules_fr = {
 
 /* Spanish */
 static const char *const es_title[] = {
-    "arq",  "cnel",  "d",    "dr",   "dra",  "dña",  "excma", "excmo",
-    "fr",   "gral",  "ilma", "ilmo", "ing",  "lic",  "mons",  "pbro",
-    "prof", "profa", "sr",   "sra",  "sras", "sres", "srta",  "sta",
-    "sto",  "tte",   "ud",   "uds",  "vd",   "vds",
+    "arq",  "cnel", "d",    "dr",    "dra",  "dña", "excma", "excmo",
+    "fdo",  "fr",   "gral", "ilma",  "ilmo", "ing", "lic",   "mons",
+    "ntra", "pbro", "prof", "profa", "sr",   "sra", "sras",  "sres",
+    "srta", "sta",  "sto",  "tte",   "ud",   "uds", "vd",    "vds",
 };
 static const char *const es_inner[] = {
     "aprox", "av", "avda", "c", "dcha", "ej", "izq", "p.ej",
 };
 static const char *const es_any[] = {
-    "a.c",   "abr", "ago", "art", "arts", "cap",  "cía", "d.c", "dic", "ed",
-    "ee.uu", "ene", "feb", "jul", "jun",  "máx",  "mín", "núm", "oct", "pág",
-    "págs",  "ref", "s.a", "s.l", "sep",  "sept", "ss",  "tel", "vol",
+    "a.c", "abr", "ago", "art",   "arts", "atte", "cap",  "cía",
+    "d.c", "dic", "ed",  "ee.uu", "ene",  "feb",  "jul",  "jun",
+    "máx", "mín", "núm", "oct",   "pp",   "pág",  "págs", "ref",
+    "s.a", "s.l", "sep", "sept",  "ss",   "tel",  "vol",
 };
 static const char *const es_start[] = {
     "a",        "actualmente", "además",  "ahora",    "al",      "algunas",
@@ -441,7 +445,7 @@ static const char *const it_title[] = {
 static const char *const it_inner[] = {
     "all", "c.a",  "ca",  "cfr", "cit", "co",   "d.l", "d.lgs",
     "es",  "lett", "n",   "nn",  "nr",  "p.es", "pag", "pagg",
-    "par", "parr", "sez", "sgg", "tab", "tel",
+    "par", "parr", "sez", "sgg", "tab", "tel",  "vd",
 };
 static const char *const it_any[] = {
     "a.c", "ago", "apr",   "art",   "cap", "d.c", "dic",  "ecc", "ed",
@@ -490,15 +494,17 @@ static const char *const nl_title[] = {
     "lt",  "mevr", "mgr", "mr", "mw",  "prof", "st",
 };
 static const char *const nl_inner[] = {
-    "a.s",   "art",   "bijv",  "blz",     "ca",    "d.w.z", "excl",
-    "geb",   "i.p.v", "i.v.m", "incl",    "jl",    "m.a.w", "m.b.t",
-    "m.i.v", "n.a.v", "nr",    "o.a",     "o.m",   "resp",  "t.a.v",
-    "t.o.v", "t.z.t", "vgl",   "z.g.a.n", "z.s.m",
+    "a.s",   "art",   "bijv",  "blz",     "ca",    "d.d",   "d.w.z",
+    "evt",   "excl",  "geb",   "i.c.m",   "i.p.v", "i.v.m", "incl",
+    "jl",    "m.a.w", "m.b.t", "m.i",     "m.i.v", "m.n",   "n.a.v",
+    "nr",    "o.a",   "o.m",   "resp",    "t.a.v", "t.o.v", "t.w",
+    "t.z.t", "vgl",   "vnl",   "z.g.a.n", "z.i",   "z.s.m",
 };
 static const char *const nl_any[] = {
-    "apr",   "aug", "b.v", "bv",  "dec", "e.a", "e.d",  "e.v",   "enz",
-    "feb",   "jan", "jul", "jun", "max", "min", "mld",  "mln",   "mrt",
-    "n.chr", "n.v", "nov", "nv",  "okt", "sep", "sept", "v.chr",
+    "a.u.b", "apr",   "aug", "b.v",   "bv",    "dec", "e.a", "e.d",
+    "e.v",   "enz",   "feb", "jan",   "jul",   "jun", "max", "min",
+    "mld",   "mln",   "mrt", "n.chr", "n.v",   "nov", "nv",  "o.i.d",
+    "okt",   "s.v.p", "sep", "sept",  "v.chr",
 };
 static const char *const nl_suffix[] = {
     "str",
@@ -536,21 +542,22 @@ static const struct seg_rules rules_nl = {
 
 /* Polish */
 static const char *const pl_title[] = {
-    "abp",  "al",   "bp",   "doc",  "dr",    "dyr",  "gen", "gm",    "hab",
-    "im",   "inż",  "kard", "kmdr", "kpt",   "ks",   "lek", "marsz", "mgr",
-    "mjr",  "os",   "pl",   "por",  "pos",   "posł", "pow", "ppor",  "ppłk",
-    "prez", "prof", "płk",  "red",  "sierż", "ul",   "woj", "św",
+    "abp",  "al",    "bp",  "doc",  "dr",   "dyr",  "gen",  "gm",
+    "hab",  "im",    "inż", "kard", "kmdr", "kpt",  "ks",   "lek",
+    "m.st", "marsz", "mgr", "mjr",  "ob",   "os",   "pl",   "por",
+    "pos",  "posł",  "pow", "ppor", "ppłk", "prez", "prof", "płk",
+    "red",  "sierż", "ul",  "woj",  "św",
 };
 static const char *const pl_inner[] = {
-    "ang",  "art",  "cz",  "dot", "ds",  "franc", "godz", "jw",
-    "m.in", "niem", "np",  "nt",  "ok",  "pkt",   "pt",   "ros",
-    "str",  "tj",   "tzn", "tzw", "ust", "ww",    "zob",  "łac",
+    "ang",  "art",  "cz", "dot", "ds",  "ew", "franc", "godz", "jw", "m.in",
+    "niem", "np",   "nt", "ok",  "pkt", "pt", "ros",   "str",  "tj", "tzn",
+    "tzw",  "tłum", "ur", "ust", "ww",  "zm", "zob",   "łac",
 };
 static const char *const pl_any[] = {
-    "b.r",   "br",  "cze",  "ed",  "gr",  "gru",   "in",  "itd", "itp",
-    "kwi",   "lip", "lis",  "lut", "mar", "min",   "mld", "mln", "n.e",
-    "p.n.e", "paź", "proc", "r",   "rr",  "s.a",   "sek", "sie", "sp",
-    "tys",   "ub",  "ub.r", "wrz", "wyd", "z.o.o",
+    "b.r", "br",    "cze",   "ed",  "gr",   "gru",  "in",  "itd",   "itp",
+    "kwi", "lip",   "lis",   "lut", "mar",  "mies", "min", "mld",   "mln",
+    "n.e", "oprac", "p.n.e", "paź", "proc", "r",    "rr",  "s.a",   "sek",
+    "sie", "sp",    "tys",   "ub",  "ub.r", "wrz",  "wyd", "z.o.o",
 };
 static const char *const pl_start[] = {
     "a",       "aby",     "albo",     "ale",       "bez",      "bo",
