@@ -28,6 +28,7 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_delete,
 	&cmd_forget,
 	&cmd_names,
+	&cmd_segment,
 };
 /* clang-format on */
 

@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "lang.h"
 #include "norm.h"
+#include "seg.h"
 #include "banned.h"
 
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
@@ -61,18 +62,24 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		         info.replaced == 1 ? "" : "s");
 	fwrite(d.text, 1, d.len, stdout);
 	fputc('\n', stdout);
-	if (want_info)
+	if (want_info) {
+		/* the guess, and the rules `newstm segment` takes for it */
+		const char *rules = seg_lang("auto", d.text, d.len);
+
 		fprintf(stderr,
 		        "file: %s\nencoding: %s%s%s\nlanguage: %s\n"
+		        "sentence rules: %s%s\n"
 		        "layout: %s\nparagraphs: %zu\ncharacters: %zu\n"
 		        "bytes: %zu\n",
 		        cli_input_name(path), info.encoding,
 		        info.bom ? " (byte order mark)" : "",
 		        info.guessed ? " (detected)" : "",
-		        lang_guess(d.text, d.len),
+		        lang_guess(d.text, d.len), rules,
+		        strcmp(rules, "und") ? "" : " (general)",
 		        d.hard_wrapped ? "hard-wrapped lines"
 		                       : "one paragraph per line",
 		        d.npara, norm_count(d.text, d.len), info.bytes);
+	}
 	doc_release(&d);
 	return CLI_OK;
 }

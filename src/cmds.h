@@ -10,6 +10,7 @@
 
 extern const struct cli_cmd cmd_align;
 extern const struct cli_cmd cmd_names;
+extern const struct cli_cmd cmd_segment;
 extern const struct cli_cmd cmd_text;
 extern const struct cli_cmd cmd_import;
 extern const struct cli_cmd cmd_export;

@@ -21,6 +21,7 @@ struct line {
 	int starts_lower;  /* first letter lowercase */
 	int all_caps;      /* letters but no lowercase one */
 	int bullet;        /* a list item marker */
+	int joins;         /* one paragraph a line: the next line goes on it */
 };
 
 void doc_init(struct doc *d)
@@ -140,11 +141,36 @@ static int is_hard_wrapped(const struct line *lines, size_t n, size_t *width)
 		if (a->chars * 4 >= w * 3)
 			full++;
 	}
-	if (continued < 2 || !mid)
+	/* lists and verse: lines this short are not wrapped at a width */
+	if (continued < 2 || !mid || w < 25)
 		return 0;
 	if (mid >= 2 && mid * 4 >= continued)
 		return 1;
 	return w <= 120 && continued >= 3 && full * 10 >= continued * 6;
+}
+
+/*
+ * In text with one paragraph a line, a line break can still fall inside a
+ * sentence ("It was a cold\nnight in the city."): a line that does not end
+ * a sentence (and is not a heading in capitals) goes on with the next if
+ * that one starts in lower case, and the run of such lines ends with a
+ * sentence end.  Lines without any end ("features\ncontact manager") stay
+ * lines of their own.
+ */
+static void find_joins(struct line *lines, size_t n)
+{
+	size_t i;
+	int end_ok = 0; /* the run from line i + 1 ends a sentence */
+
+	for (i = n; i-- > 0;) {
+		struct line *a = &lines[i];
+		int cand = i + 1 < n && !a->blank && !lines[i + 1].blank &&
+		           !a->ends_sentence && !a->all_caps &&
+		           lines[i + 1].starts_lower && !lines[i + 1].bullet;
+
+		a->joins = cand && end_ok;
+		end_ok = cand ? end_ok : a->ends_sentence;
+	}
 }
 
 /* In hard-wrapped text, does a paragraph end between lines a and b? */
@@ -211,6 +237,8 @@ static void build_clean(struct doc *d, const struct buf *clean, unsigned flags)
 	}
 	d->hard_wrapped =
 	    !(flags & DOC_LINES) && is_hard_wrapped(lines, nlines, &width);
+	if (!d->hard_wrapped && !(flags & DOC_LINES))
+		find_joins(lines, nlines);
 	for (i = 0; i < nlines; i++) {
 		const struct line *l = &lines[i];
 
@@ -218,8 +246,9 @@ static void build_clean(struct doc *d, const struct buf *clean, unsigned flags)
 			open = 0;
 			continue;
 		}
-		if (open && (!d->hard_wrapped ||
-		             wrapped_break(&lines[i - 1], l, width)))
+		if (open && (d->hard_wrapped
+		                 ? wrapped_break(&lines[i - 1], l, width)
+		                 : !lines[i - 1].joins))
 			open = 0;
 		if (!open) {
 			if (d->npara) {
