@@ -831,9 +831,10 @@ struct match_index {
 	size_t noversize;
 
 	/* query scratch */
-	uint32_t *seen;
+	uint32_t *seen; /* per unit: stamp << 8 | shared prefix tokens */
 	uint32_t stamp;
-	uint64_t *peq;
+	uint32_t *cand;
+	size_t ncand, candcap;
 	unsigned *row;
 };
 
@@ -933,13 +934,11 @@ static void drop_built(struct match_index *x)
 	free(x->pj);
 	free(x->oversize);
 	free(x->seen);
-	free(x->peq);
 	x->rank = NULL;
 	x->occkey = NULL;
 	x->occval = NULL;
 	x->pstart = x->punit = x->oversize = x->seen = NULL;
 	x->pj = NULL;
-	x->peq = NULL;
 	x->nocc = x->occslots = x->npost = x->noversize = 0;
 	x->nelem = 0;
 	x->built = 0;
@@ -967,6 +966,7 @@ void match_index_free(struct match_index *x)
 	free(x->idslot);
 	free(x->pairs);
 	free(x->row);
+	free(x->cand);
 	dict_release(&x->dict);
 	free(x);
 }
@@ -1197,19 +1197,26 @@ static int cmp_u64(const void *pa, const void *pb)
 	return a < b ? -1 : a > b;
 }
 
-/* Prefix length for a unit of m elements at score s: m - ceil(s m / 100) + 1.
+/*
+ * The prefix filter, generalised: if two sequences of m and n elements
+ * share at least t, their first m - t + k and n - t + k elements (in one
+ * global order) share at least k (the k-th shared element has at least
+ * t - k shared ones after it in both).  Prefix length for m elements at
+ * min-score s, where t >= ceil(s m / 100):
  */
-static size_t prefix_len(size_t m, int s)
+static size_t prefix_len(size_t m, int s, size_t k)
 {
-	size_t p = m - (m * (size_t)s + 99) / 100 + 1;
+	size_t p = m - (m * (size_t)s + 99) / 100 + k;
 
 	return p > m ? m : p;
 }
 
-/* The highest min-score at which position j of m is in the prefix. */
-static unsigned smax_of(size_t j, size_t m)
+/* The highest min-score at which position j of m is in that prefix. */
+static unsigned smax_of(size_t j, size_t m, size_t k)
 {
-	return (unsigned)(100 * (m - j) / m);
+	size_t v = 100 * (m - j + k - 1) / m;
+
+	return (unsigned)(v > 100 ? 100 : v);
 }
 
 void match_index_build(struct match_index *x)
@@ -1273,7 +1280,7 @@ void match_index_build(struct match_index *x)
 			continue;
 		unit_elems(x, (uint32_t)u, cnt, el);
 		sort_by_rank(x, el, m);
-		p = prefix_len(m, MATCH_INDEX_MIN);
+		p = prefix_len(m, MATCH_INDEX_MIN, 2);
 		for (k = 0; k < p; k++)
 			x->pstart[el[k] + 1]++;
 	}
@@ -1301,7 +1308,7 @@ void match_index_build(struct match_index *x)
 		}
 		unit_elems(x, (uint32_t)u, cnt, el);
 		sort_by_rank(x, el, m);
-		p = prefix_len(m, MATCH_INDEX_MIN);
+		p = prefix_len(m, MATCH_INDEX_MIN, 2);
 		for (k = 0; k < p; k++) {
 			uint32_t c = cursor[el[k]]++;
 
@@ -1321,7 +1328,7 @@ void match_index_build(struct match_index *x)
 			uint32_t uu = x->punit[i];
 
 			tmp[i - a] =
-			    (uint64_t)(100 - smax_of(x->pj[i], x->ulen[uu]))
+			    (uint64_t)(100 - smax_of(x->pj[i], x->ulen[uu], 2))
 			        << 40 |
 			    (uint64_t)uu << 8 | x->pj[i];
 		}
@@ -1336,7 +1343,6 @@ void match_index_build(struct match_index *x)
 	free(df);
 	x->seen = xcalloc(x->nunits + 1, sizeof(*x->seen));
 	x->stamp = 0;
-	x->peq = xcalloc((size_t)V + 1, sizeof(*x->peq));
 	if (!x->row)
 		x->row = xcalloc(MATCH_MAX_TOKENS + 2, sizeof(*x->row));
 	x->built = 1;
@@ -1346,11 +1352,52 @@ void match_index_build(struct match_index *x)
 /* Edit distances over token ids                                        */
 
 /*
- * Levenshtein distance of pattern (n tokens, 1 <= n <= 64, given as the
- * match masks peq) and t, bit-parallel (Myers 1999, in Hyyrö's form for
- * the global distance).
+ * The match masks of a pattern of up to 64 tokens: bit i of the mask of
+ * token id is set when the pattern's token i is id.  A small open
+ * addressing table, so that it stays in the first-level cache.
  */
-static unsigned ed_myers(const uint64_t *peq, size_t n, const uint32_t *t,
+#define PEQ_BITS  7
+#define PEQ_SLOTS (1u << PEQ_BITS)
+
+struct peq {
+	uint32_t key[PEQ_SLOTS];
+	uint64_t mask[PEQ_SLOTS];
+};
+
+static size_t peq_slot(const struct peq *t, uint32_t id)
+{
+	size_t i = (uint32_t)(id * 2654435761u) >> (32 - PEQ_BITS);
+
+	while (t->key[i] != id && t->key[i] != NONE)
+		i = (i + 1) & (PEQ_SLOTS - 1);
+	return i;
+}
+
+static void peq_init(struct peq *t, const uint32_t *ids, size_t n)
+{
+	size_t i;
+
+	memset(t->key, 0xFF, sizeof(t->key));
+	memset(t->mask, 0, sizeof(t->mask));
+	for (i = 0; i < n && i < 64; i++) {
+		size_t k = peq_slot(t, ids[i]);
+
+		t->key[k] = ids[i];
+		t->mask[k] |= (uint64_t)1 << i;
+	}
+}
+
+static uint64_t peq_get(const struct peq *t, uint32_t id)
+{
+	return t->mask[peq_slot(t, id)];
+}
+
+/*
+ * Levenshtein distance of a pattern (n tokens, 1 <= n <= 64, given as its
+ * match masks) and t, bit-parallel (Myers 1999, in Hyyrö's form for the
+ * global distance).
+ */
+static unsigned ed_myers(const struct peq *peq, size_t n, const uint32_t *t,
                          size_t m)
 {
 	uint64_t pv = ~(uint64_t)0, mv = 0, top = (uint64_t)1 << (n - 1);
@@ -1358,7 +1405,7 @@ static unsigned ed_myers(const uint64_t *peq, size_t n, const uint32_t *t,
 	size_t k;
 
 	for (k = 0; k < m; k++) {
-		uint64_t eq = peq[t[k]], xv = eq | mv;
+		uint64_t eq = peq_get(peq, t[k]), xv = eq | mv;
 		uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
 		uint64_t ph = mv | ~(xh | pv), mh = pv & xh;
 
@@ -1417,7 +1464,8 @@ struct prep {
 	size_t n;
 	uint32_t *el; /* elements, rarest first (NONE: not in the index) */
 	uint8_t *pair_ok;
-	int s; /* threshold for the base, 0-100 */
+	struct peq peq; /* the match masks of ids (n <= 64) */
+	int s;          /* threshold for the base, 0-100 */
 	struct match_weights w;
 };
 
@@ -1599,7 +1647,7 @@ static int check_unit(struct match_set *out, struct match_index *x,
 	if (!n)
 		ed = (unsigned)m;
 	else if (n <= 64)
-		ed = ed_myers(x->peq, n, x->toks + x->uoff[u], m);
+		ed = ed_myers(&p->peq, n, x->toks + x->uoff[u], m);
 	else
 		ed = ed_dp(p->ids, n, x->toks + x->uoff[u], m, (unsigned)kmax,
 		           x->row);
@@ -1612,7 +1660,8 @@ int match_index_query(struct match_set *out, struct match_index *x,
                       const struct match_query *q, struct err *e)
 {
 	struct prep p;
-	size_t i, n, pq, mlo, mhi;
+	size_t i, n, pq, mlo, mhi, tmin, k, c;
+	uint32_t mark;
 	int rc;
 
 	set_reset(out, q->text, q->len);
@@ -1622,26 +1671,28 @@ int match_index_query(struct match_set *out, struct match_index *x,
 	if (!x->built)
 		match_index_build(x);
 	n = p.n;
-	if (n <= 64)
-		for (i = 0; i < n; i++)
-			if (p.ids[i] < x->nvocab)
-				x->peq[p.ids[i]] |= (uint64_t)1 << i;
+	peq_init(&p.peq, p.ids, n);
 	if (p.s < MATCH_INDEX_MIN || !n) {
 		/* a scan: the prefix filter would let most units through */
 		for (i = 0; i < x->nunits && rc == 0; i++)
 			if (!x->udead[i])
 				rc = check_unit(out, x, &p, q, (uint32_t)i, e);
-		goto clear;
+		goto out;
 	}
 	prep_elements(&p, x);
-	if (++x->stamp == 0) {
+	if (++x->stamp >= (uint32_t)1 << 24) {
 		memset(x->seen, 0, x->nunits * sizeof(*x->seen));
 		x->stamp = 1;
 	}
+	mark = x->stamp << 8;
 	mlo = need(n, p.s);
 	mhi = 100 * n / (size_t)p.s;
-	pq = prefix_len(n, p.s);
-	for (i = 0; i < pq && rc == 0; i++) {
+	/* a match shares tmin tokens or more, so k of them in the prefixes */
+	tmin = need(n, p.s);
+	k = tmin >= 2 ? 2 : 1;
+	pq = prefix_len(n, p.s, k);
+	x->ncand = 0;
+	for (i = 0; i < pq; i++) {
 		uint32_t el = p.el[i], a, b, lo, hi;
 
 		if (el == NONE)
@@ -1654,37 +1705,45 @@ int match_index_query(struct match_set *out, struct match_index *x,
 		while (lo < hi) {
 			uint32_t mid = lo + (hi - lo) / 2;
 
-			if (smax_of(x->pj[mid], x->ulen[x->punit[mid]]) >=
+			if (smax_of(x->pj[mid], x->ulen[x->punit[mid]], 2) >=
 			    (unsigned)p.s)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		for (b = lo; a < b && rc == 0; a++) {
-			uint32_t u = x->punit[a];
-			size_t m = x->ulen[u], j = x->pj[a], L, rest;
+		for (b = lo; a < b; a++) {
+			uint32_t u = x->punit[a], seen = x->seen[u];
+			size_t m, j = x->pj[a], L, rest;
 
-			if (x->seen[u] == x->stamp)
+			if ((seen & ~(uint32_t)0xFF) == mark) {
+				if ((seen & 0xFF) < 0xFE)
+					x->seen[u] = seen + 1;
 				continue;
-			x->seen[u] = x->stamp;
-			if (m < mlo || m > mhi)
+			}
+			m = x->ulen[u];
+			x->seen[u] = mark | 0xFF; /* unless it passes: */
+			if (m < mlo || m > mhi ||
+			    (k == 1 && smax_of(j, m, 1) < (unsigned)p.s))
 				continue;
-			/* this is the first token they share: at most this
-			 * one and what follows in both can be shared */
+			/* the first token they share: at most this one and
+			 * what follows it in both can be shared */
 			L = m > n ? m : n;
 			rest = n - 1 - i < m - 1 - j ? n - 1 - i : m - 1 - j;
 			if (1 + rest < need(L, p.s))
 				continue;
-			rc = check_unit(out, x, &p, q, u, e);
+			x->seen[u] = mark | 1;
+			XGROW(x->cand, x->candcap, x->ncand + 1);
+			x->cand[x->ncand++] = u;
 		}
+	}
+	for (c = 0; c < x->ncand && rc == 0; c++) {
+		uint32_t u = x->cand[c], shared = x->seen[u] & 0xFF;
+
+		if (shared >= k && shared != 0xFF)
+			rc = check_unit(out, x, &p, q, u, e);
 	}
 	for (i = 0; i < x->noversize && rc == 0; i++)
 		rc = check_unit(out, x, &p, q, x->oversize[i], e);
-clear:
-	if (n <= 64)
-		for (i = 0; i < n; i++)
-			if (p.ids[i] < x->nvocab)
-				x->peq[p.ids[i]] = 0;
 out:
 	prep_release(&p);
 	if (rc == 0)
@@ -1831,7 +1890,6 @@ void match_index_stats(const struct match_index *x, struct match_stats *st)
 	    (size_t)x->nelem * 2 * sizeof(uint32_t) +
 	    x->occslots * (sizeof(uint64_t) + sizeof(uint32_t)) +
 	    x->npost * (sizeof(uint32_t) + 1) +
-	    (x->built ? x->nunits * sizeof(uint32_t) +
-	                    (size_t)x->nvocab * sizeof(uint64_t)
-	              : 0);
+	    (x->built ? x->nunits * sizeof(*x->seen) : 0) +
+	    x->candcap * sizeof(*x->cand);
 }
