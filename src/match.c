@@ -472,6 +472,11 @@ static void tally_pair(struct tally *y, const struct side *us,
 {
 	const char *a = us->text, *b = qs->text;
 
+	/* each step has the tokens its kind says (an insertion no ta, a
+	 * deletion no tb): checked so that the analyser knows too */
+	if ((op != DIFF_INSERT && !ta) || (op != DIFF_DELETE && !tb))
+		return;
+
 	if (op == DIFF_DELETE) {
 		y->npunct++;
 		why_item(&y->why_punct, "punctuation", "%.*s removed",
@@ -600,7 +605,7 @@ static int score_unit(struct match_result *r, const struct side *q,
 		    s->op != DIFF_DELETE ? &q->tl.v[s->b] : NULL;
 		const struct tok *any = ta ? ta : tb;
 
-		if (tok_scored(any) && s->op != DIFF_EQUAL)
+		if (!any || (tok_scored(any) && s->op != DIFF_EQUAL))
 			continue; /* a word edit: counted in the base */
 		tally_pair(&y, &us, ta, q, tb, (enum diff_op)s->op);
 	}

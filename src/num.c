@@ -150,7 +150,7 @@ static size_t scan_compound(struct num *out, const char *s, size_t n, size_t i,
 		if (j < n && s[j] == *sep && is_digit(s, n, j + 1))
 			continue; /* more parts than wanted */
 		out->compound = 1;
-		out->sep = *sep;
+		out->sep = (unsigned char)*sep;
 		out->nparts = want;
 		out->len = j - i;
 		for (k = 0; k < want; k++) {

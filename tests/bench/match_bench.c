@@ -13,7 +13,8 @@
  * the index R times (the median is printed); "index" the same with brute
  * force on the first K queries only (default 20); "brute" only the brute
  * force on K queries (for its memory); "minimal" the second baseline
- * below; "show" prints a few units and queries.  Prints "key value"
+ * below; "load" times opening a stored index; "show" prints a few units
+ * and queries.  Prints "key value"
  * lines.
  *
  * The memory does not hold the texts: unit i is generated again from its
@@ -651,6 +652,65 @@ static void die(const struct err *e)
 	exit(1);
 }
 
+/*
+ * What opening a stored index costs: the dictionary and one blob of token
+ * ids per unit (what the store would keep, here in memory) are read back
+ * into a new index, which then builds its postings.  No texts are
+ * tokenised.  Frees idx.
+ */
+static void load(struct match_index *idx, size_t nunits, struct store *st)
+{
+	struct buf blobs;
+	size_t *off = xcalloc(nunits + 1, sizeof(*off)), u, n, id, ntok;
+	struct match_index *y;
+	struct err e;
+	double t0, t1, t2;
+
+	buf_init(&blobs);
+	for (u = 0; u < nunits; u++) {
+		const uint32_t *toks;
+
+		off[u] = blobs.len;
+		match_index_unit_tokens(idx, (int64_t)u + 1, &toks, &n);
+		match_tokens_encode(&blobs, toks, n);
+	}
+	off[nunits] = blobs.len;
+	ntok = match_index_token_count(idx);
+	y = match_index_new(NULL, fetch, st);
+	t0 = now();
+	for (id = 0; id < ntok; id++) {
+		const char *key = match_index_token(idx, (uint32_t)id, &n);
+		uint32_t got;
+
+		match_index_intern(y, &got, key, n);
+	}
+	for (u = 0; u < nunits; u++) {
+		struct match_unit mu;
+		uint32_t *toks;
+
+		if (match_tokens_decode(&toks, &n, blobs.data + off[u],
+		                        off[u + 1] - off[u]) < 0)
+			exit(1);
+		memset(&mu, 0, sizeof(mu));
+		mu.id = (int64_t)u + 1;
+		mu.src_lang = "en";
+		mu.tgt_lang = "de";
+		if (match_index_add_tokens(y, &mu, toks, n, &e) < 0)
+			die(&e);
+		free(toks);
+	}
+	t1 = now();
+	match_index_build(y);
+	t2 = now();
+	printf("blob_mb %.1f\n", (double)blobs.len / 1048576.0);
+	printf("load_s %.2f\n", t1 - t0);
+	printf("postings_s %.2f\n", t2 - t1);
+	match_index_free(y);
+	match_index_free(idx);
+	buf_release(&blobs);
+	free(off);
+}
+
 /* Run the queries at min-score s until at least 0.25 s passed: q/s. */
 static double timed(struct match_index *idx, struct buf *queries, size_t nq,
                     int s, struct match_set *set)
@@ -714,10 +774,11 @@ int main(int argc, char **argv)
 	if (!runs || !nunits || !nq || a != argc ||
 	    (strcmp(mode, "both") && strcmp(mode, "index") &&
 	     strcmp(mode, "brute") && strcmp(mode, "minimal") &&
-	     strcmp(mode, "show"))) {
-		fprintf(stderr, "usage: match-bench [--units N] [--queries Q] "
-		                "[--runs R] [--brute-sample K] [--seed S] "
-		                "[--mode both|index|brute|minimal|show]\n");
+	     strcmp(mode, "load") && strcmp(mode, "show"))) {
+		fprintf(stderr,
+		        "usage: match-bench [--units N] [--queries Q] "
+		        "[--runs R] [--brute-sample K] [--seed S] "
+		        "[--mode both|index|brute|minimal|load|show]\n");
 		return 2;
 	}
 	word_cdf = zipf_cdf(VOCAB, 1.05);
@@ -768,6 +829,10 @@ int main(int argc, char **argv)
 	printf("postings %zu\n", ms.postings);
 	printf("index_mb %.1f\n", (double)ms.bytes / 1048576.0);
 
+	if (!strcmp(mode, "load")) {
+		load(idx, nunits, &st);
+		return 0;
+	}
 	queries = xcalloc(nq, sizeof(*queries));
 	for (k = 0; k < nq; k++) {
 		buf_init(&queries[k]);
