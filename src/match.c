@@ -62,6 +62,7 @@ void match_result_release(struct match_result *r)
 	free(r->target);
 	free(r->proposed);
 	free(r->hunks);
+	free(r->origins);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -539,18 +540,41 @@ static void tally_pair(struct tally *y, const struct side *us,
 	         SPAN(b, tb));
 }
 
-static int context_match(const struct match_set *prev,
-                         const struct match_unit *u)
+/* Keep u's origins (doc/pos first) in r, for the next sentence's 101. */
+static void keep_origins(struct match_result *r, const struct match_unit *u)
 {
 	size_t i;
 
-	if (!prev || !u->doc)
-		return 0;
-	for (i = 0; i < prev->n; i++) {
+	r->origins = xcalloc(u->norigins + 1, sizeof(*r->origins));
+	if (u->doc) {
+		r->origins[0].doc = u->doc;
+		r->origins[0].pos = u->pos;
+		r->norigins = 1;
+	}
+	for (i = 0; i < u->norigins; i++)
+		if (u->origins[i].doc)
+			r->origins[r->norigins++] = u->origins[i];
+}
+
+/*
+ * Whether some match of the previous sentence scored 100 or more on a
+ * unit seen just before this one (r's origins) in the same document.
+ */
+static int context_match(const struct match_set *prev,
+                         const struct match_result *r)
+{
+	size_t i, a, b;
+
+	for (i = 0; prev && i < prev->n; i++) {
 		const struct match_result *p = &prev->v[i];
 
-		if (p->score >= 100 && p->doc == u->doc && p->pos + 1 == u->pos)
-			return 1;
+		if (p->score < 100)
+			continue;
+		for (a = 0; a < p->norigins; a++)
+			for (b = 0; b < r->norigins; b++)
+				if (p->origins[a].doc == r->origins[b].doc &&
+				    p->origins[a].pos + 1 == r->origins[b].pos)
+					return 1;
 	}
 	return 0;
 }
@@ -594,6 +618,7 @@ static int score_unit(struct match_result *r, const struct side *q,
 	r->doc = u->doc;
 	r->pos = u->pos;
 	r->flags = u->flags;
+	keep_origins(r, u);
 	r->edits = (int)(cost / WORD_COST);
 	L = us.nscored > q->nscored ? us.nscored : q->nscored;
 	r->base = L ? (int)(100 * (L - (size_t)r->edits) / L) : 100;
@@ -632,7 +657,7 @@ static int score_unit(struct match_result *r, const struct side *q,
 	for (k = 0; k < (size_t)r->npen; k++)
 		total += r->pen[k].points;
 	r->score = r->base - total < 0 ? 0 : r->base - total;
-	if (r->score == 100 && context_match(prev, u))
+	if (r->score == 100 && context_match(prev, r))
 		r->score = 101;
 	r->band = match_band(r->score);
 
@@ -789,6 +814,8 @@ struct owned {
 	size_t src_len, tgt_len;
 	int64_t doc;
 	int pos;
+	struct match_origin *origins;
+	size_t norigins;
 	unsigned flags;
 	int alternatives;
 };
@@ -960,6 +987,7 @@ void match_index_free(struct match_index *x)
 		for (u = 0; u < x->nunits; u++) {
 			free(x->own[u].src);
 			free(x->own[u].tgt);
+			free(x->own[u].origins);
 		}
 	free(x->own);
 	free(x->uid);
@@ -1028,6 +1056,11 @@ static int add_unit(struct match_index *x, const struct match_unit *u,
 		o->tgt_len = u->tgt_len;
 		o->doc = u->doc;
 		o->pos = u->pos;
+		o->norigins = u->norigins;
+		o->origins = xcalloc(u->norigins + 1, sizeof(*o->origins));
+		if (u->norigins)
+			memcpy(o->origins, u->origins,
+			       u->norigins * sizeof(*o->origins));
 		o->flags = u->flags;
 		o->alternatives = u->alternatives;
 	}
@@ -1102,7 +1135,9 @@ int match_index_remove(struct match_index *x, int64_t id)
 	if (x->own) {
 		free(x->own[u].src);
 		free(x->own[u].tgt);
+		free(x->own[u].origins);
 		x->own[u].src = x->own[u].tgt = NULL;
+		x->own[u].origins = NULL;
 	}
 	x->built = 0;
 	return 0;
@@ -1599,6 +1634,8 @@ static int unit_get(struct match_index *x, uint32_t u, struct match_unit *mu,
 	mu->tgt_lang = lp->tgt[0] ? lp->tgt : NULL;
 	mu->doc = x->own[u].doc;
 	mu->pos = x->own[u].pos;
+	mu->origins = x->own[u].origins;
+	mu->norigins = x->own[u].norigins;
 	mu->flags = x->own[u].flags;
 	mu->alternatives = x->own[u].alternatives;
 	return 0;

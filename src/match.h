@@ -27,8 +27,9 @@
  *
  * So 100 means the same tokens written the same way: identical up to
  * whitespace, with nothing to penalise.  101 is a 100 whose previous
- * sentence in the article had a 100 (or 101) match on the unit that
- * precedes this one in the same stored document.  Bands: "101", "100",
+ * sentence in the article had a 100 (or 101) match on a unit that
+ * precedes this one in a stored document (some origin (d, p - 1) of the
+ * previous match for an origin (d, p) of this one).  Bands: "101", "100",
  * "95-99", "85-94", "75-84", "50-74", "0-49".
  *
  * The index keeps each unit's key sequence as integer ids and posts the
@@ -86,6 +87,12 @@ enum match_unit_flags {
 	MATCH_ALIGNED = 2,   /* the pair came from automatic alignment */
 };
 
+/* Where a unit was seen: a document and the sentence's position in it. */
+struct match_origin {
+	int64_t doc; /* document id, never 0 */
+	int pos;     /* 0-based sentence position */
+};
+
 /* A translation unit as the caller hands it over. */
 struct match_unit {
 	int64_t id;      /* the caller's id (the store's row id); unique */
@@ -94,8 +101,11 @@ struct match_unit {
 	const char *tgt; /* target text */
 	size_t tgt_len;
 	const char *src_lang, *tgt_lang; /* language tags */
-	int64_t doc;      /* document the unit came from, 0 if none */
-	int pos;          /* its sentence number in that document */
+	int64_t doc; /* document the unit came from, 0 if none */
+	int pos;     /* its sentence number in that document */
+	/* More places it was seen (a unit may have several origins): */
+	const struct match_origin *origins;
+	size_t norigins;
 	unsigned flags;   /* enum match_unit_flags */
 	int alternatives; /* other translations of this source (0: none) */
 };
@@ -161,6 +171,8 @@ struct match_result {
 	int pos;
 	unsigned flags;
 	/* Owned by the result (freed with it): */
+	struct match_origin *origins; /* doc/pos and the unit's origins */
+	size_t norigins;
 	char *source, *target, *proposed; /* NUL-terminated */
 	size_t source_len, target_len, proposed_len;
 	struct match_penalty pen[MATCH_PENALTIES_MAX];

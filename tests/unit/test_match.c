@@ -275,22 +275,23 @@ TEST(match_score_101_context)
 		CHECK_STR(r2.band, "101");
 		match_result_release(&r2);
 		/* not the unit just before b in its document */
-		r.pos = 2;
+		CHECK_INT(r.norigins, 1);
+		r.origins[0].pos = 2;
 		CHECK_INT(match_score(&r2, b.src, b.src_len, "en", &b, NULL,
 		                      NULL, &prev, &e),
 		          0);
 		CHECK_INT(r2.score, 100);
 		match_result_release(&r2);
 		/* another document */
-		r.pos = 3;
-		r.doc = 8;
+		r.origins[0].pos = 3;
+		r.origins[0].doc = 8;
 		CHECK_INT(match_score(&r2, b.src, b.src_len, "en", &b, NULL,
 		                      NULL, &prev, &e),
 		          0);
 		CHECK_INT(r2.score, 100);
 		match_result_release(&r2);
 		/* the previous match was not a 100 */
-		r.doc = 7;
+		r.origins[0].doc = 7;
 		r.score = 99;
 		CHECK_INT(match_score(&r2, b.src, b.src_len, "en", &b, NULL,
 		                      NULL, &prev, &e),
@@ -306,6 +307,36 @@ TEST(match_score_101_context)
 		match_result_release(&r2);
 	}
 	match_result_release(&r);
+	/* a unit seen in several documents: any origin counts */
+	{
+		static const struct match_origin more[] = {{9, 40}, {12, 5}};
+		struct match_result r1, r2;
+
+		a.doc = 3; /* first seen elsewhere */
+		a.pos = 0;
+		a.origins = more;
+		a.norigins = 2;
+		b.doc = 12;
+		b.pos = 6;
+		CHECK_INT(match_score(&r1, a.src, a.src_len, "en", &a, NULL,
+		                      NULL, NULL, &e),
+		          0);
+		CHECK_INT(r1.norigins, 3);
+		prev.v = &r1;
+		prev.n = 1;
+		CHECK_INT(match_score(&r2, b.src, b.src_len, "en", &b, NULL,
+		                      NULL, &prev, &e),
+		          0);
+		CHECK_INT(r2.score, 101);
+		match_result_release(&r2);
+		b.pos = 7;
+		CHECK_INT(match_score(&r2, b.src, b.src_len, "en", &b, NULL,
+		                      NULL, &prev, &e),
+		          0);
+		CHECK_INT(r2.score, 100);
+		match_result_release(&r2);
+		match_result_release(&r1);
+	}
 	CHECK_STR(match_band(101), "101");
 	CHECK_STR(match_band(100), "100");
 	CHECK_STR(match_band(95), "95-99");
@@ -911,6 +942,14 @@ static void store_fill(struct store *st, size_t n)
 		                st->text[2 * i + 1], "en", i % 3 ? "ru" : "de");
 		st->u[i].doc = (int64_t)(i / 10) + 1;
 		st->u[i].pos = (int)(i % 10);
+		if (i % 7 == 0) {
+			/* seen again in a later document */
+			static const struct match_origin again[] = {{9000, 3},
+			                                            {9000, 4}};
+
+			st->u[i].origins = &again[(i / 7) % 2];
+			st->u[i].norigins = 1;
+		}
 		st->u[i].flags = rnd(4) ? MATCH_CONFIRMED : MATCH_ALIGNED;
 		st->u[i].alternatives = rnd(10) == 0;
 	}
@@ -939,7 +978,8 @@ TEST(match_index_equals_brute_force)
 	struct match_query q;
 	struct buf qt;
 	struct err e;
-	size_t i, k, nonempty = 0, total = 0;
+	size_t i, k, k2, nonempty = 0, total = 0, n101 = 0;
+	unsigned last = 0;
 	int bad = 0;
 
 	rng_state = 88172645463325252ULL;
@@ -962,11 +1002,14 @@ TEST(match_index_equals_brute_force)
 			mutate_rare(&qt, st.text[2 * rnd((unsigned)st.n)],
 			            rare_pct[rnd(5)], &fr);
 		else if (i % 2)
-			mutate(&qt, st.text[2 * rnd((unsigned)st.n)], rnd(6));
+			mutate(&qt, st.text[2 * (last = rnd((unsigned)st.n))],
+			       rnd(3));
 		else if (i % 4 == 0)
 			gen_sentence(&qt, 3 + rnd(30));
-		else
-			buf_reset(&qt), buf_adds(&qt, st.text[2 * rnd(2000)]);
+		else { /* the unit after the last one: 101 if both are 100 */
+			buf_reset(&qt);
+			buf_adds(&qt, st.text[2 * ((last + 1) % st.n)]);
+		}
 		if (i == 10)
 			gen_sentence(&qt, 80); /* longer than 64 tokens */
 		if (i % 8 == 6)
@@ -1000,6 +1043,8 @@ TEST(match_index_equals_brute_force)
 			}
 			total += a.n;
 			nonempty += a.n > 0;
+			for (k2 = 0; k2 < a.n; k2++)
+				n101 += a.v[k2].score == 101;
 		}
 		/* the next query's previous sentence */
 		q.min_score = 100;
@@ -1007,6 +1052,7 @@ TEST(match_index_equals_brute_force)
 	}
 	CHECK(!bad);
 	/* the test means something only if there were matches to find */
+	CHECK(n101 > 0);
 	CHECK(nonempty > 300);
 	CHECK(total > 500);
 	CHECK(st.fetches > 0);
