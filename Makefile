@@ -94,6 +94,11 @@ $(OBJDIR)/embedded.h: $(EMBED) tests/embed.sh
 $(UNIT_BIN): $(UNIT_OBJS) $(LIB_OBJS)
 	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJS) $(LIB_OBJS) $(ALL_LIBS)
 
+# The matcher's benchmark driver, run by tests/bench/bench-match.sh.
+$(OBJDIR)/match-bench: tests/bench/match_bench.c $(LIB_OBJS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ \
+		tests/bench/match_bench.c $(LIB_OBJS) $(ALL_LIBS)
+
 -include $(wildcard $(OBJDIR)/*.d $(OBJDIR)/unit/*.d)
 
 # test: this build's unit and CLI tests.  check: the plain build's, then the
