@@ -9,227 +9,28 @@
 #include <string.h>
 
 #include "align.h"
+#include "bitext.h"
 #include "cmds.h"
 #include "doc.h"
 #include "lang.h"
 #include "norm.h"
 #include "out.h"
+#include "seg.h"
+#include "tmx.h"
 #include "xalloc.h"
 #include "banned.h"
 
-enum format { FMT_TSV, FMT_JSONL, FMT_BEADS, FMT_TEXT };
+enum format { FMT_TSV, FMT_JSONL, FMT_BEADS, FMT_TEXT, FMT_TMX };
 
 /* Weak pairs: the text format marks beads below this confidence. */
 #define WEAK 0.5
 
 struct align_cmd_opts {
-	const char *src_lang, *tgt_lang; /* NULL: guess */
-	struct text_opts src_to, tgt_to;
-	int presegmented;
+	struct bitext_opts bo; /* languages, encodings, presegmented */
 	enum format format;
 	double min_conf;
 	long width;
-	unsigned flags; /* ALIGN_* */
 };
-
-/* One side: the document and its sentences. */
-struct side_in {
-	const char *path, *name;
-	struct doc d;
-	struct align_sent *sent;
-	size_t n, cap;
-	char lang[LANG_TAG_MAX];
-};
-
-static void add_sent(struct side_in *s, size_t start, size_t end, size_t para)
-{
-	while (start < end && s->d.text[start] == ' ')
-		start++;
-	while (end > start && s->d.text[end - 1] == ' ')
-		end--;
-	if (start == end)
-		return;
-	XGROW(s->sent, s->cap, s->n + 1);
-	s->sent[s->n].text = s->d.text + start;
-	s->sent[s->n].len = end - start;
-	s->sent[s->n].para = para;
-	s->n++;
-}
-
-/*
- * Presegmented input: the document was read with DOC_LINES, so each
- * paragraph is one source line, a sentence; a gap in the line numbers is a
- * blank line, which starts a new paragraph.
- */
-static void take_lines(struct side_in *s)
-{
-	size_t k, para = 0;
-
-	for (k = 0; k < s->d.npara; k++) {
-		if (k > 0 && s->d.paras[k].line > s->d.paras[k - 1].line + 1)
-			para++;
-		add_sent(s, s->d.paras[k].start, s->d.paras[k].end, para);
-	}
-}
-
-/* ---- TODO: replace with seg.c when merged ------------------------------
- * A minimal stand-in for the sentence splitter so that running text aligns
- * end to end: a sentence ends after . ! ? or … and any closing quotes or
- * brackets, before a space and then an upper-case letter, a digit or an
- * opening quote or bracket, unless the word before a full stop is a single
- * letter (an initial) or one of a few abbreviations; a closing quote glued
- * to a capital (`Lukashenko.”We`) ends one too.  The paragraph ends one.
- */
-static int placeholder_closing(int32_t cp)
-{
-	return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-	       cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x201C;
-}
-
-static int placeholder_opening(int32_t cp)
-{
-	return cp == '"' || cp == '(' || cp == '[' || cp == 0x201C ||
-	       cp == 0x201E || cp == 0xAB || cp == 0x2018 || cp == 0x201A;
-}
-
-static int placeholder_abbrev(const char *s, size_t start, size_t dot)
-{
-	static const char *const abbr[] = {
-	    "Mr",   "Mrs", "Ms",  "Dr",  "St",  "Jr",  "Sr",  "Prof", "Gen",
-	    "Gov",  "Sen", "Rep", "Jan", "Feb", "Mar", "Apr", "Aug",  "Sep",
-	    "Sept", "Oct", "Nov", "Dec", "No",  "vs",  "etc", "Nr",   "z",
-	    "B",    "M",   "Mme", "г",   "гг",  "им",  "ул",  "т",    "тыс",
-	    "руб",  "S",   "ca",  "bzw", "usw", "vgl", "Abb"};
-	size_t i = dot, n = 0, k;
-	int32_t cp;
-
-	while (i > start) {
-		size_t j = i;
-
-		cp = norm_prev(s, &j);
-		if (!norm_is_letter(cp))
-			break;
-		i = j;
-		n++;
-	}
-	if (n == 1)
-		return 1; /* an initial: A. Lukashenko, U.S. */
-	for (k = 0; k < sizeof(abbr) / sizeof(abbr[0]); k++)
-		if (strlen(abbr[k]) == dot - i &&
-		    !memcmp(s + i, abbr[k], dot - i))
-			return 1;
-	return 0;
-}
-
-static void split_paragraph(struct side_in *s, size_t start, size_t end,
-                            size_t para)
-{
-	const char *t = s->d.text;
-	size_t i = start, from = start;
-
-	while (i < end) {
-		size_t at = i, j, k;
-		int32_t cp = norm_next(t, end, &i), nx;
-		int glued = 0;
-
-		if (cp != '.' && cp != '!' && cp != '?' && cp != 0x2026)
-			continue;
-		while (i < end) { /* more of them: ?! ... */
-			j = i;
-			nx = norm_next(t, end, &j);
-			if (nx != '.' && nx != '!' && nx != '?' && nx != 0x2026)
-				break;
-			i = j;
-		}
-		while (i < end) { /* closing quotes and brackets */
-			j = i;
-			nx = norm_next(t, end, &j);
-			if (!placeholder_closing(nx))
-				break;
-			glued = nx == 0x201D || nx == 0xBB || nx == '"';
-			i = j;
-		}
-		if (i >= end)
-			break;
-		k = i;
-		nx = norm_next(t, end, &k);
-		if (nx == ' ') {
-			nx = norm_next(t, end, &k);
-			if (!norm_is_upper(nx) && !norm_is_digit(nx) &&
-			    !placeholder_opening(nx))
-				continue;
-		} else if (!(glued && norm_is_upper(nx))) {
-			continue;
-		}
-		if (cp == '.' && placeholder_abbrev(t, from, at))
-			continue;
-		add_sent(s, from, i, para);
-		from = i;
-	}
-	add_sent(s, from, end, para);
-}
-
-/*
- * Split the paragraphs of s->d into sentences (s->sent, with their
- * paragraph numbers), in the language s->lang ("" if unknown): the one
- * call the real splitter replaces.
- */
-static void split_sentences(struct side_in *s)
-{
-	size_t k;
-
-	for (k = 0; k < s->d.npara; k++)
-		split_paragraph(s, s->d.paras[k].start, s->d.paras[k].end, k);
-}
-/* ---- end of the stand-in splitter -------------------------------------- */
-
-static int load_side(struct side_in *s, const struct text_opts *to,
-                     const char *lang, int presegmented, struct err *e)
-{
-	struct text_info info;
-	char tag[LANG_TAG_MAX];
-	const char *guess;
-	int rc;
-
-	s->name = cli_input_name(s->path);
-	rc = doc_load(&s->d, &info, s->path, s->name, to,
-	              presegmented ? DOC_LINES : 0, e);
-	if (rc < 0)
-		return rc;
-	if (info.replaced)
-		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
-		         s->name, info.replaced, info.replaced == 1 ? "" : "s");
-	if (lang && lang_normalize(tag, lang) == 0) {
-		lang_primary(s->lang, tag);
-	} else {
-		guess = lang_guess(s->d.text, s->d.len);
-		snprintf(s->lang, sizeof(s->lang), "%s",
-		         strcmp(guess, "und") ? guess : "");
-	}
-	if (presegmented)
-		take_lines(s);
-	else
-		split_sentences(s);
-	return 0;
-}
-
-static void side_release(struct side_in *s)
-{
-	doc_release(&s->d);
-	free(s->sent);
-}
-
-/* Append sentences from .. from+n-1 of s joined by single spaces. */
-static void join(struct buf *b, const struct side_in *s, size_t from, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++) {
-		if (k)
-			buf_addch(b, ' ');
-		buf_add(b, s->sent[from + k].text, s->sent[from + k].len);
-	}
-}
 
 static void add_indices(struct buf *b, size_t from, size_t n)
 {
@@ -333,9 +134,30 @@ static void text_bead(struct buf *out, const char *mark, const char *a,
 
 /* ---- output ---------------------------------------------------------- */
 
-static void print_beads(const struct align_result *r, const struct side_in *s,
-                        const struct side_in *t, const struct align_cmd_opts *o)
+/* Append one TMX <tu> of a pair, with its confidence as a prop. */
+static void tmx_pair(struct buf *out, const struct bitext *bt, const char *a,
+                     const char *b, double conf, const char *date)
 {
+	char cbuf[16];
+	struct tmx_item items[3];
+
+	snprintf(cbuf, sizeof(cbuf), "%.2f", conf);
+	items[0] = (struct tmx_item){TMX_ATTR, "creationdate", NULL, date};
+	items[1] = (struct tmx_item){TMX_ATTR, "creationtool", NULL, "newstm"};
+	items[2] =
+	    (struct tmx_item){TMX_PROP, "x-newstm-confidence", NULL, cbuf};
+	tmx_write_tu_open(out, items, 3);
+	tmx_write_tuv(out, bt->src.tag[0] ? bt->src.tag : "und", NULL, 0, a,
+	              NULL);
+	tmx_write_tuv(out, bt->tgt.tag[0] ? bt->tgt.tag : "und", NULL, 0, b,
+	              NULL);
+	tmx_write_tu_close(out);
+}
+
+static void print_beads(const struct bitext *bt, const struct align_cmd_opts *o)
+{
+	const struct align_result *r = &bt->r;
+	char date[17];
 	struct buf out, a, b;
 	size_t k, col, pairs = 0, weak = 0, lone_s = 0, lone_t = 0, shown = 0;
 	char mark[16];
@@ -344,6 +166,12 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 	buf_init(&a);
 	buf_init(&b);
 	col = o->width > 20 ? (size_t)(o->width - 9) / 2 : 10;
+	out_utc_date(date, time(NULL));
+	if (o->format == FMT_TMX) {
+		tmx_write_header(&out, bt->src.tag[0] ? bt->src.tag : "*all*",
+		                 "newstm", NEWSTM_VERSION, NULL, 0);
+		fwrite(out.data, 1, out.len, stdout);
+	}
 	for (k = 0; k < r->nbead; k++) {
 		const struct align_bead *bd = &r->beads[k];
 		int pair = bd->nsrc && bd->ntgt;
@@ -369,13 +197,13 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 		}
 		if (conf < o->min_conf)
 			continue;
-		if (o->format == FMT_TSV && !pair)
+		if ((o->format == FMT_TSV || o->format == FMT_TMX) && !pair)
 			continue;
 		shown++;
 		buf_reset(&a);
 		buf_reset(&b);
-		join(&a, s, bd->src, bd->nsrc);
-		join(&b, t, bd->tgt, bd->ntgt);
+		bitext_join(&a, &bt->src, bd->src, bd->nsrc);
+		bitext_join(&b, &bt->tgt, bd->tgt, bd->ntgt);
 		switch (o->format) {
 		case FMT_TSV:
 			buf_addf(&out, "%.2f\t", conf);
@@ -407,9 +235,17 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 			text_bead(&out, mark, a.data, a.len, b.data, b.len,
 			          col);
 			break;
+		case FMT_TMX:
+			tmx_pair(&out, bt, a.data, b.data, conf, date);
+			break;
 		case FMT_BEADS:
 			break;
 		}
+		fwrite(out.data, 1, out.len, stdout);
+	}
+	if (o->format == FMT_TMX) {
+		buf_reset(&out);
+		tmx_write_end(&out);
 		fwrite(out.data, 1, out.len, stdout);
 	}
 	if (o->format == FMT_TEXT)
@@ -422,6 +258,19 @@ static void print_beads(const struct align_result *r, const struct side_in *s,
 	buf_release(&b);
 }
 
+/* What the reader and splitter had to warn about on one side. */
+static void warn_side(const struct bitext_side *s)
+{
+	if (s->info.replaced)
+		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
+		         s->name, s->info.replaced,
+		         s->info.replaced == 1 ? "" : "s");
+	if (s->cut)
+		cli_warn("%s: %zu sentence%s longer than %d characters cut",
+		         s->name, s->cut, s->cut == 1 ? "" : "s",
+		         SEG_MAX_CHARS);
+}
+
 static int parse_format(enum format *f, const char *s)
 {
 	if (!strcmp(s, "tsv"))
@@ -432,6 +281,8 @@ static int parse_format(enum format *f, const char *s)
 		*f = FMT_BEADS;
 	else if (!strcmp(s, "text"))
 		*f = FMT_TEXT;
+	else if (!strcmp(s, "tmx"))
+		*f = FMT_TMX;
 	else
 		return -1;
 	return 0;
@@ -468,9 +319,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	    {NULL, 0, NULL, 0},
 	};
 	struct align_cmd_opts o;
-	struct side_in s, t;
-	struct align_result r;
-	struct align_opts ao;
+	struct bitext bt;
 	struct err e;
 	int c, rc = CLI_OK;
 
@@ -480,22 +329,24 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	while ((c = cli_getopt(argc, argv, opts, "align")) != -1) {
 		switch (c) {
 		case 's':
-			if (parse_lang(&o.src_lang, optarg, "--src-lang") < 0)
+			if (parse_lang(&o.bo.src_lang, optarg, "--src-lang") <
+			    0)
 				return CLI_USAGE;
 			break;
 		case 't':
-			if (parse_lang(&o.tgt_lang, optarg, "--tgt-lang") < 0)
+			if (parse_lang(&o.bo.tgt_lang, optarg, "--tgt-lang") <
+			    0)
 				return CLI_USAGE;
 			break;
 		case 'p':
-			o.presegmented = 1;
+			o.bo.presegmented = 1;
 			break;
 		case 'f':
 			if (parse_format(&o.format, optarg) < 0)
 				return cli_usage_error(
 				    "align",
 				    "unknown format '%s' (tsv, jsonl, "
-				    "beads or text)",
+				    "beads, text or tmx)",
 				    optarg);
 			break;
 		case 'm':
@@ -504,16 +355,16 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				return CLI_USAGE;
 			break;
 		case 'e':
-			o.src_to.encoding = o.tgt_to.encoding = optarg;
+			o.bo.src_to.encoding = o.bo.tgt_to.encoding = optarg;
 			break;
 		case 'E':
-			o.src_to.encoding = optarg;
+			o.bo.src_to.encoding = optarg;
 			break;
 		case 'T':
-			o.tgt_to.encoding = optarg;
+			o.bo.tgt_to.encoding = optarg;
 			break;
 		case 'L':
-			o.src_to.lossy = o.tgt_to.lossy = 1;
+			o.bo.src_to.lossy = o.bo.tgt_to.lossy = 1;
 			break;
 		case 'w':
 			if (cli_parse_long(&o.width, optarg, 40, 1000, "align",
@@ -521,7 +372,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				return CLI_USAGE;
 			break;
 		case 'G':
-			o.flags |= ALIGN_LENGTH_ONLY;
+			o.bo.align_flags |= ALIGN_LENGTH_ONLY;
 			break;
 		case CLI_OPT_HELP:
 			return CLI_OK;
@@ -533,38 +384,24 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		return cli_usage_error("align", argc - optind < 2
 		                                    ? "needs SRC and TGT"
 		                                    : "too many arguments");
-	memset(&s, 0, sizeof(s));
-	memset(&t, 0, sizeof(t));
-	s.path = argv[optind];
-	t.path = argv[optind + 1];
-	if (!strcmp(s.path, "-") && !strcmp(t.path, "-"))
+	if (!strcmp(argv[optind], "-") && !strcmp(argv[optind + 1], "-"))
 		return cli_usage_error("align",
 		                       "only one of SRC and TGT can be stdin");
-	doc_init(&s.d);
-	doc_init(&t.d);
-	align_result_init(&r);
+	bitext_init(&bt);
 	err_clear(&e);
-	if (load_side(&s, &o.src_to, o.src_lang, o.presegmented, &e) < 0 ||
-	    load_side(&t, &o.tgt_to, o.tgt_lang, o.presegmented, &e) < 0) {
+	if (bitext_load(&bt, argv[optind], argv[optind + 1], &o.bo, &e) < 0) {
 		rc = cli_fail(&e);
 		goto out;
 	}
-	ao.src_lang = s.lang;
-	ao.tgt_lang = t.lang;
-	ao.flags = o.flags;
-	if (align_run(&r, s.sent, s.n, t.sent, t.n, &ao, &e) < 0) {
-		rc = cli_fail(&e);
-		goto out;
-	}
-	if (r.unrelated)
+	warn_side(&bt.src);
+	warn_side(&bt.tgt);
+	if (bt.r.unrelated)
 		cli_warn("%s and %s do not look like translations of each "
 		         "other (relatedness %.2f)",
-		         s.name, t.name, r.relatedness);
-	print_beads(&r, &s, &t, &o);
+		         bt.src.name, bt.tgt.name, bt.r.relatedness);
+	print_beads(&bt, &o);
 out:
-	align_result_release(&r);
-	side_release(&s);
-	side_release(&t);
+	bitext_release(&bt);
 	return rc;
 }
 
@@ -573,7 +410,7 @@ const struct cli_cmd cmd_align = {
     run,
     "align an article with its translation, sentence by sentence",
     "align [--src-lang L] [--tgt-lang L] [--presegmented]\n"
-    "       [--format tsv|jsonl|beads|text] [--min-confidence X] SRC TGT",
+    "       [--format tsv|jsonl|beads|text|tmx] [--min-confidence X] SRC TGT",
     "Splits SRC and its translation TGT into sentences and finds which\n"
     "sentences translate which, including sentences merged, split or\n"
     "left out.  Each pair gets a confidence from 0 to 1; pairs below 0.5\n"
@@ -591,7 +428,8 @@ const struct cli_cmd cmd_align = {
     "                   numbers (0-based), confidence and texts;\n"
     "                   beads: [i, j]:[k] per bead, [] for a side\n"
     "                   without counterpart;\n"
-    "                   text: two columns to review, weak pairs marked ?\n"
+    "                   text: two columns to review, weak pairs marked ?;\n"
+    "                   tmx: TMX 1.4b of the pairs, for a CAT tool\n"
     "  --min-confidence X  leave out beads below X (not from beads)\n"
     "  --encoding NAME  read both inputs as NAME (default: detect);\n"
     "                   --src-encoding, --tgt-encoding for one side\n"
