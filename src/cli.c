@@ -19,6 +19,7 @@
 /* clang-format off */
 static const struct cli_cmd *const commands[] = {
 	&cmd_align,
+	&cmd_add,
 	&cmd_text,
 	&cmd_import,
 	&cmd_export,

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 
+extern const struct cli_cmd cmd_add;
 extern const struct cli_cmd cmd_align;
 extern const struct cli_cmd cmd_names;
 extern const struct cli_cmd cmd_segment;
