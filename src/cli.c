@@ -18,18 +18,18 @@
 /* The subcommands, in the order `newstm --help` lists them. */
 /* clang-format off */
 static const struct cli_cmd *const commands[] = {
+	&cmd_text,
+	&cmd_segment,
 	&cmd_align,
 	&cmd_add,
-	&cmd_text,
 	&cmd_import,
 	&cmd_export,
+	&cmd_names,
 	&cmd_stats,
 	&cmd_show,
 	&cmd_confirm,
 	&cmd_delete,
 	&cmd_forget,
-	&cmd_names,
-	&cmd_segment,
 };
 /* clang-format on */
 
