@@ -27,6 +27,9 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_confirm,
 	&cmd_delete,
 	&cmd_forget,
+	&cmd_suggest,
+	&cmd_search,
+	&cmd_pretranslate,
 	&cmd_names,
 	&cmd_segment,
 };

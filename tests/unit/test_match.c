@@ -216,13 +216,40 @@ TEST(match_score_penalties_origin)
 	    unit(1, "Minsk said so.", "Minsk sagte das.", "en", "de");
 	struct match_result r;
 
+	/* a confident alignment: a verbatim repeat stays a 100 */
 	u.flags = MATCH_ALIGNED;
-	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 99);
-	CHECK_INT(pen(&r, "from automatic alignment")->points, 1);
+	u.confidence = 0.95;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
+	CHECK_INT(r.npen, 0);
 	match_result_release(&r);
+	/* 0.895 is shown as 0.90: sure as well */
+	u.confidence = 0.895;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
+	match_result_release(&r);
+	/* an unsure one costs 1, a weak one 2, with the reason */
+	u.confidence = 0.62;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 99);
+	CHECK(pen(&r, "automatic alignment") != NULL);
+	CHECK_STR(pen(&r, "automatic")->why,
+	          "automatic alignment, confidence 0.62");
+	CHECK_INT(pen(&r, "automatic")->points, 1);
+	match_result_release(&r);
+	u.confidence = 0.3;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 98);
+	CHECK_STR(pen(&r, "automatic")->why,
+	          "automatic alignment, confidence 0.30");
+	CHECK_INT(pen(&r, "automatic")->points, 2);
+	match_result_release(&r);
+	/* never for a confirmed unit, whatever the aligner thought */
 	u.flags = MATCH_ALIGNED | MATCH_CONFIRMED;
 	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
 	match_result_release(&r);
+	/* nor for a unit that did not come from an alignment */
+	u.flags = 0;
+	u.confidence = 0;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
+	match_result_release(&r);
+	u.flags = MATCH_ALIGNED | MATCH_CONFIRMED;
 	u.alternatives = 2;
 	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 99);
 	CHECK_STR(pen(&r, "2 other")->why,
@@ -235,6 +262,7 @@ TEST(match_score_penalties_origin)
 		match_weights_default(&w);
 		w.alternatives = 7;
 		u.flags = MATCH_ALIGNED;
+		u.confidence = 0.7;
 		CHECK_INT(match_score(&r, "Minsk said so.", 14, "en", &u, NULL,
 		                      &w, NULL, &e),
 		          0);
