@@ -260,10 +260,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		cli_warn("%zu character%s not allowed in XML replaced with "
 		         "U+FFFD",
 		         r.replaced, r.replaced == 1 ? "" : "s");
-	cli_warn("%zu sentences (%s -> %s): %zu exact (100-101), %zu fuzzy "
+	if (fflush(stdout) != 0 || ferror(stdout))
+		goto out; /* no draft, no use: cli reports the write error */
+	cli_warn("%zu sentence%s (%s -> %s): %zu exact (100-101), %zu fuzzy "
 	         "(%d-99), %zu left in the source language%s",
-	         r.sentences, job.src, job.tgt, r.exact, r.fuzzy, o.min_score,
-	         r.none,
+	         r.sentences, r.sentences == 1 ? "" : "s", job.src, job.tgt,
+	         r.exact, r.fuzzy, o.min_score, r.none,
 	         r.format == FMT_TEXT ? " (marked " MARK_OPEN "..." MARK_CLOSE
 	                                ")"
 	                              : "");

@@ -316,11 +316,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		suggest_xliff_end(&r.out);
 		fwrite(r.out.data, 1, r.out.len, stdout);
 	} else if (r.format == FMT_TEXT) {
-		printf("%zu sentences (%s -> %s): %zu context matches (101), "
+		printf("%zu sentence%s (%s -> %s): %zu context matches (101), "
 		       "%zu exact (100), %zu at 95-99, %zu fuzzy (%d-94), %zu "
 		       "without a match\n",
-		       r.sentences, job.src, job.tgt, r.context, r.exact,
-		       r.high, r.fuzzy, o.min_score, r.none);
+		       r.sentences, r.sentences == 1 ? "" : "s", job.src,
+		       job.tgt, r.context, r.exact, r.high, r.fuzzy,
+		       o.min_score, r.none);
 	}
 	for (i = 0; i < r.ndocs; i++)
 		buf_release(&r.dbufs[i]);
@@ -345,7 +346,9 @@ const struct cli_cmd cmd_suggest = {
     "sentence ([-old-]{+new+}, or colours on a terminal), the stored\n"
     "target and the proposed target, with numbers changed in the new\n"
     "sentence already changed, and the penalties that explain the score.\n"
-    "The memory is not changed (uses are not counted).\n"
+    "101: a 100 whose previous sentence matched the unit stored just\n"
+    "before it in the same document.  Units and their use counts are\n"
+    "not changed.\n"
     "\n"
     "options:\n"
     "  --src-lang L     the article's language (default: the memory's\n"

@@ -128,11 +128,25 @@ int suggest_pick_pair(char src_out[LANG_TAG_MAX], char tgt_out[LANG_TAG_MAX],
 			goto out;
 		}
 	}
-	if (!src || !tgt || !distinct(&l, 0, src, tgt, &one)) {
+	if (!src) {
+		rc = err_set(e, ERR_USAGE,
+		             "the memory holds no translations into %s (it "
+		             "holds %s)",
+		             tgt, list.data);
+		goto out;
+	}
+	if (!tgt) {
+		rc = err_set(e, ERR_USAGE,
+		             "the memory holds no translations from %s (it "
+		             "holds %s)",
+		             src, list.data);
+		goto out;
+	}
+	if (!distinct(&l, 0, src, tgt, &one)) {
 		rc = err_set(e, ERR_USAGE,
 		             "the memory holds no %s -> %s translations (it "
 		             "holds %s)",
-		             src ? src : "?", tgt ? tgt : "?", list.data);
+		             src, tgt, list.data);
 		goto out;
 	}
 	snprintf(src_out, LANG_TAG_MAX, "%s", src);

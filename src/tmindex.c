@@ -25,6 +25,7 @@ struct state {
 	struct match_names names;
 	int has_names;
 	const char *names_version;
+	char *own_version;        /* tmindex_set_names's copy */
 	struct match_index *dict; /* the dictionary only: no units */
 	int64_t count;            /* keys of dict known to be stored */
 	char generation[32];
@@ -40,6 +41,7 @@ static void state_free(void *p)
 	if (!s)
 		return;
 	match_index_free(s->dict);
+	free(s->own_version);
 	free(s);
 }
 
@@ -119,6 +121,22 @@ static void state_reset(struct state *s)
 	match_index_free(s->dict);
 	s->dict = match_index_new(s->has_names ? &s->names : NULL, NULL, NULL);
 	s->count = 0;
+}
+
+void tmindex_set_names(struct store *st, const struct match_names *names,
+                       const char *version)
+{
+	struct state *s = state_of(st);
+
+	memset(&s->names, 0, sizeof(s->names));
+	s->has_names = names != NULL;
+	if (names)
+		s->names = *names;
+	free(s->own_version);
+	s->own_version = xstrdup(version ? version : "none");
+	s->names_version = s->own_version;
+	state_reset(s);
+	s->tx = (unsigned long)-1;
 }
 
 static int versions_match(struct store *st, const struct state *s,

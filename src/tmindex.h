@@ -64,6 +64,15 @@ int tmindex_complete(struct store *st, long long *added, struct err *e);
  */
 const struct match_names *tmindex_names(struct store *st);
 
+/*
+ * Use names (copied; the callbacks' context must outlive st) with the
+ * given data version for st instead of what tmindex_names would choose:
+ * for tests and tools that bring their own names.  Call it before
+ * anything else indexes or loads on st.
+ */
+void tmindex_set_names(struct store *st, const struct match_names *names,
+                       const char *version);
+
 struct tmindex;
 
 /* Which units tmindex_open loads. */

@@ -1215,3 +1215,48 @@ TEST(match_index_store_and_load)
 	match_index_free(y);
 	store_release(&st);
 }
+
+TEST(match_ties_ordered)
+{
+	/* six units that score the same for the same sentence */
+	static const struct {
+		unsigned flags;
+		double conf;
+		long long usage;
+		int64_t date;
+	} u[] = {
+	    {MATCH_ALIGNED, 0.95, 0, 0}, /* id 1 */
+	    {MATCH_CONFIRMED, -1, 0, 0}, /* id 2: confirmed first */
+	    {MATCH_ALIGNED, 0.99, 0, 0}, /* id 3 */
+	    {0, -1, 0, 100},             /* id 4: not aligned: sure */
+	    {0, -1, 5, 50},              /* id 5: used more */
+	    {0, -1, 0, 100},             /* id 6: as 4, newer id */
+	};
+	static const int64_t want[] = {2, 5, 6, 4, 3, 1};
+	struct match_set s;
+	struct err e;
+	size_t i;
+
+	match_set_init(&s);
+	for (i = 0; i < 6; i++) {
+		struct match_unit mu =
+		    unit((int64_t)i + 1, "Minsk said so.", "t", "en", "de");
+
+		mu.flags = u[i].flags;
+		mu.confidence = u[i].conf;
+		mu.usage = u[i].usage;
+		mu.date = u[i].date;
+		XGROW(s.v, s.cap, s.n + 1);
+		CHECK_INT(match_score(&s.v[s.n], "Minsk said so.", 14, "en",
+		                      &mu, NULL, NULL, NULL, &e),
+		          0);
+		CHECK_INT(s.v[s.n].score, 100);
+		s.n++;
+	}
+	match_set_finish(&s, 0);
+	for (i = 0; i < 6; i++)
+		CHECK_INT(s.v[i].id, want[i]);
+	match_set_finish(&s, 2);
+	CHECK_INT(s.n, 2);
+	match_set_release(&s);
+}
