@@ -161,7 +161,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	concord_result_init(&r);
 	buf_init(&b);
 	buf_init(&left);
-	if ((rc = store_open(&st, ctx->tm_path, 0, &e)) < 0) {
+	if (store_open(&st, ctx->tm_path, 0, &e) < 0) {
 		status = cli_fail(&e);
 		goto out;
 	}

@@ -51,7 +51,7 @@ static int same_tok(const struct tok_list *la, const struct tok *a,
                     const struct tok_list *lb, const struct tok *b)
 {
 	if (a->key_len != b->key_len ||
-	    memcmp(tok_key(la, a), tok_key(lb, b), a->key_len))
+	    memcmp(tok_key(la, a), tok_key(lb, b), a->key_len) != 0)
 		return 0;
 	if (a->kind == TOK_NUM && b->kind == TOK_NUM)
 		return num_same_value(&la->nums[a->num], &lb->nums[b->num]);
@@ -98,26 +98,39 @@ static int on_segment(void *ctx, int64_t seg, const void *blob, size_t len)
 	return 0;
 }
 
+/*
+ * Whether the phrase starts at token i of s->t: its scored tokens, the
+ * text's scored tokens from i on (punctuation between them skipped).
+ * *last receives the text's last token of the phrase.
+ */
+static int phrase_at(const struct search *s, size_t i, size_t *last)
+{
+	size_t k = 0, j = i;
+
+	for (; j < s->t.n && k < s->nq; j++) {
+		if (!tok_scored(&s->t.v[j]))
+			continue;
+		if (!same_tok(&s->t, &s->t.v[j], &s->q, &s->q.v[s->qi[k]]))
+			return 0;
+		*last = j;
+		k++;
+	}
+	return k == s->nq;
+}
+
 /* Where the phrase is in text (language lang): 1 and the span, or 0. */
 static int locate(struct search *s, const char *text, const char *lang,
                   size_t *start, size_t *end)
 {
-	size_t n, i, k;
+	size_t i, last = 0;
 
 	match_tokenize(&s->t, text, strlen(text), lang, s->names);
-	free(s->ti);
-	n = scored(&s->t, &s->ti);
-	for (i = 0; i + s->nq <= n; i++) {
-		for (k = 0; k < s->nq; k++)
-			if (!same_tok(&s->t, &s->t.v[s->ti[i + k]], &s->q,
-			              &s->q.v[s->qi[k]]))
-				break;
-		if (k == s->nq) {
-			*start = s->t.v[s->ti[i]].start;
-			*end = s->t.v[s->ti[i + s->nq - 1]].end;
+	for (i = 0; i < s->t.n; i++)
+		if (tok_scored(&s->t.v[i]) && phrase_at(s, i, &last)) {
+			*start = s->t.v[i].start;
+			*end = s->t.v[last].end;
 			return 1;
 		}
-	}
 	return 0;
 }
 
@@ -254,7 +267,6 @@ out:
 	free(ids);
 	free(s.segs);
 	free(s.qi);
-	free(s.ti);
 	buf_release(&s.needle);
 	tok_list_release(&s.q);
 	tok_list_release(&s.t);

@@ -150,11 +150,11 @@ static int versions_match(struct store *st, const struct state *s,
 	snprintf(want, sizeof(want), "%d", MATCH_KEY_VERSION);
 	if ((rc = store_index_meta(st, "key_version", &v, e)) < 0)
 		goto out;
-	if (!rc || strcmp(v.data, want))
+	if (!rc || strcmp(v.data, want) != 0)
 		goto out;
 	if ((rc = store_index_meta(st, "names_version", &v, e)) < 0)
 		goto out;
-	if (!rc || strcmp(v.data, s->names_version))
+	if (!rc || strcmp(v.data, s->names_version) != 0)
 		goto out;
 	if ((rc = store_index_meta(st, "generation", gen, e)) < 0)
 		goto out;
@@ -162,6 +162,21 @@ static int versions_match(struct store *st, const struct state *s,
 out:
 	buf_release(&v);
 	return rc < 0 ? rc : same;
+}
+
+/* Record this newstm's key and names versions, and a generation. */
+static int set_versions(struct store *st, const struct state *s,
+                        const char *generation, struct err *e)
+{
+	char kv[16];
+	int rc;
+
+	snprintf(kv, sizeof(kv), "%d", MATCH_KEY_VERSION);
+	if ((rc = store_index_set_meta(st, "key_version", kv, e)) < 0 ||
+	    (rc = store_index_set_meta(st, "names_version", s->names_version,
+	                               e)) < 0)
+		return rc;
+	return store_index_set_meta(st, "generation", generation, e);
 }
 
 /*
@@ -197,17 +212,13 @@ static int writer_sync(struct state *s, struct store *st, struct err *e)
 			goto out;
 		if (n)
 			goto done;
-		if ((rc = store_index_set_meta(st, "key_version", "1", e)) <
-		        0 ||
-		    (rc = store_index_set_meta(st, "names_version",
-		                               s->names_version, e)) < 0 ||
-		    (rc = store_index_set_meta(st, "generation", "1", e)) < 0)
+		if ((rc = set_versions(st, s, "1", e)) < 0)
 			goto out;
 		buf_reset(&gen);
 		buf_adds(&gen, "1");
 	}
 	if (s->rollbacks != store_rollbacks(st) ||
-	    strcmp(s->generation, gen.data))
+	    strcmp(s->generation, gen.data) != 0)
 		state_reset(s);
 	if ((rc = store_index_token_count(st, &n, e)) < 0)
 		goto out;
@@ -351,11 +362,7 @@ int tmindex_complete(struct store *st, long long *added, struct err *e)
 			goto fail;
 		snprintf(next, sizeof(next), "%ld", g + 1);
 		if ((rc = store_index_clear(st, e)) < 0 ||
-		    (rc = store_index_set_meta(st, "key_version", "1", e)) <
-		        0 ||
-		    (rc = store_index_set_meta(st, "names_version",
-		                               s->names_version, e)) < 0 ||
-		    (rc = store_index_set_meta(st, "generation", next, e)) < 0)
+		    (rc = set_versions(st, s, next, e)) < 0)
 			goto fail;
 	}
 	if ((rc = writer_sync(s, st, e)) < 0)

@@ -245,7 +245,7 @@ static int same_matches(struct match_set *a, struct match_set *b)
 	for (i = 0; i < a->n; i++)
 		if (a->v[i].id != b->v[i].id ||
 		    a->v[i].score != b->v[i].score ||
-		    strcmp(a->v[i].proposed, b->v[i].proposed))
+		    strcmp(a->v[i].proposed, b->v[i].proposed) != 0)
 			return 0;
 	return 1;
 }
@@ -369,7 +369,7 @@ static int check_blob(void *ctx, int64_t seg, const void *blob, size_t len)
 		const char *k = match_index_token(fresh, want[i], &kl);
 
 		if (got[i] >= c->k->n || c->k->len[got[i]] != kl ||
-		    memcmp(c->k->key[got[i]], k, kl)) {
+		    memcmp(c->k->key[got[i]], k, kl) != 0) {
 			c->bad++;
 			break;
 		}
