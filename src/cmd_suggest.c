@@ -100,9 +100,14 @@ static void text_item(struct run *r, const struct suggest_item *it)
 		buf_adds(b, "\n    proposed: ");
 		buf_add(b, m->proposed, m->proposed_len);
 		buf_addch(b, '\n');
-		if (m->npen) {
-			buf_adds(b, "    penalties: ");
-			suggest_penalties(b, m);
+		if (m->npen || m->edits) {
+			/* how the score came about */
+			buf_addf(b, "    score:    %d for %d word edit%s", m->base,
+			         m->edits, m->edits == 1 ? "" : "s");
+			if (m->npen) {
+				buf_adds(b, ", minus ");
+				suggest_penalties(b, m);
+			}
 			buf_addch(b, '\n');
 		}
 	}

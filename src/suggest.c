@@ -349,7 +349,7 @@ void suggest_penalties(struct buf *out, const struct match_result *r)
 	int i;
 
 	for (i = 0; i < r->npen; i++)
-		buf_addf(out, "%s%s (%d)", i ? "; " : "", r->pen[i].why,
+		buf_addf(out, "%s%s (-%d)", i ? "; " : "", r->pen[i].why,
 		         r->pen[i].points);
 }
 

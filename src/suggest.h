@@ -106,7 +106,7 @@ int suggest_run(struct store *st, struct tmindex *ti, const char *text,
 int suggest_document(struct buf *name, struct store *st,
                      const struct match_result *r, struct err *e);
 
-/* Append r's penalties as "numbers: 1,300 -> 1,400 (1); ..." */
+/* Append r's penalties as "numbers: 1,300 -> 1,400 (-1); ..." */
 void suggest_penalties(struct buf *out, const struct match_result *r);
 
 /*
