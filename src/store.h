@@ -15,7 +15,9 @@
  * What it stores (tm/schema.sql has the tables): units, each a source and a
  * target segment of one language pair with confidence, confirmed flag,
  * count, creator, dates and usage; where each unit was seen (document,
- * position, batch); TMX props, notes and attributes.  Duplicates are
+ * position, batch); TMX props, notes and attributes; the match index's
+ * dictionary and token blobs (tmindex.c gives them their meaning).
+ * Duplicates are
  * merged: a unit whose source and target equal a stored unit's after
  * whitespace normalisation (runs of ASCII white space as one space, none at
  * the ends) is that unit, with one more origin.

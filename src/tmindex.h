@@ -39,8 +39,9 @@
  * Index unit id, just stored (store_put) in the open transaction of st:
  * its source and target segments get their token blobs unless they have
  * them already (a segment shared with another unit), and new keys go into
- * the dictionary.  Call it for every unit store_put reports (new or
- * merged: a merged unit costs one lookup).  When the memory's index was
+ * the dictionary.  Call it for each unit store_put stored as new
+ * (STORE_NEW); for a merged one it is harmless (its segments were indexed
+ * with it, so it costs three lookups).  When the memory's index was
  * made with another tokeniser or names version it does nothing (the next
  * tmindex_open makes it again).  Errors: ERR_USAGE (no open transaction),
  * ERR_NOTFOUND (no such unit), ERR_DB.  The dictionary is cached with the
