@@ -17,10 +17,9 @@
  * count, creator, dates and usage; where each unit was seen (document,
  * position, batch); TMX props, notes and attributes; the match index's
  * dictionary and token blobs (tmindex.c gives them their meaning).
- * Duplicates are
- * merged: a unit whose source and target equal a stored unit's after
- * whitespace normalisation (runs of ASCII white space as one space, none at
- * the ends) is that unit, with one more origin.
+ * Duplicates are merged: a unit whose source and target equal a stored
+ * unit's after whitespace normalisation (runs of ASCII white space as one
+ * space, none at the ends) is that unit, with one more origin.
  *
  * It does not parse files (import.c, tmx.c), segment, align or score.
  * Texts it receives must be valid UTF-8 in NFC and language tags
