@@ -87,6 +87,7 @@ enum stmt_id {
 	S_IDX_COUNTS,
 	S_IDX_MISSING,
 	S_IDX_UNIT_EACH,
+	S_IDX_UNIT_SEGS,
 	S_COUNT
 };
 
@@ -241,6 +242,10 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_IDX_MISSING] = "SELECT s.id FROM segment s WHERE NOT EXISTS "
                       "(SELECT 1 FROM match_segment m "
                       "WHERE m.segment = s.id) ORDER BY s.id",
+    [S_IDX_UNIT_SEGS] =
+        "SELECT s.id, s.lang, s.text, m.segment IS NOT NULL "
+        "FROM unit u JOIN segment s ON s.id = u.src OR s.id = u.tgt "
+        "LEFT JOIN match_segment m ON m.segment = s.id WHERE u.id = ?1",
     [S_IDX_UNIT_EACH] =
         "SELECT u.id, u.src, u.tgt, u.src_lang, u.tgt_lang, m.toks "
         "FROM unit u LEFT JOIN match_segment m ON m.segment = u.src "
@@ -2386,4 +2391,52 @@ int store_index_each_unit(struct store *st, const struct store_filter *f,
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading the match index", e);
 	return 0;
+}
+
+int store_index_unit_segments(struct store *st, int64_t id,
+                              int (*fn)(void *ctx, int64_t segment,
+                                        const char *lang, const char *text,
+                                        size_t len, int indexed),
+                              void *ctx, struct err *e)
+{
+	/* rows are copied first: fn writes to the tables the query reads */
+	struct {
+		int64_t id;
+		struct buf lang, text;
+		int indexed;
+	} row[2];
+	sqlite3_stmt *s;
+	int rc, ret = 0, n = 0, i;
+
+	if (!(s = prep(st, S_IDX_UNIT_SEGS, e)))
+		return ERR_DB;
+	for (i = 0; i < 2; i++) {
+		buf_init(&row[i].lang);
+		buf_init(&row[i].text);
+	}
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 2) {
+		const char *lang = col_text(s, 1), *text = col_text(s, 2);
+
+		row[n].id = sqlite3_column_int64(s, 0);
+		buf_adds(&row[n].lang, lang ? lang : "");
+		buf_add(&row[n].text, text ? text : "",
+		        (size_t)sqlite3_column_bytes(s, 2));
+		row[n].indexed = sqlite3_column_int(s, 3);
+		n++;
+	}
+	done(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = db_error(st, rc, "reading the match index", e);
+	else if (!n)
+		ret = err_set(e, ERR_NOTFOUND, "%s: no unit %lld", st->path,
+		              (long long)id);
+	for (i = 0; i < n && !ret; i++)
+		ret = fn(ctx, row[i].id, row[i].lang.data, row[i].text.data,
+		         row[i].text.len, row[i].indexed);
+	for (i = 0; i < 2; i++) {
+		buf_release(&row[i].lang);
+		buf_release(&row[i].text);
+	}
+	return ret < 0 ? ret : 0;
 }

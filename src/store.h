@@ -424,6 +424,18 @@ int store_index_counts(struct store *st, long long *segments,
 int store_index_missing(struct store *st, int64_t **ids, size_t *n,
                         struct err *e);
 
+/*
+ * Call fn for each segment of unit id (its source, and its target when
+ * that is another segment) with its language, text (borrowed for the
+ * call) and whether it has a blob.  ERR_NOTFOUND if there is no such
+ * unit.
+ */
+int store_index_unit_segments(struct store *st, int64_t id,
+                              int (*fn)(void *ctx, int64_t segment,
+                                        const char *lang, const char *text,
+                                        size_t len, int indexed),
+                              void *ctx, struct err *e);
+
 /* A unit with its source segment's blob, as store_index_each_unit gives. */
 struct store_index_row {
 	int64_t unit, src, tgt; /* the unit and its segments */

@@ -281,41 +281,44 @@ static int index_segment(struct state *s, struct store *st, int64_t seg,
 	return store_index_put_segment(st, seg, blob->data, blob->len, e);
 }
 
+struct put_ctx {
+	struct state *s;
+	struct store *st;
+	struct buf blob;
+	struct err *e;
+};
+
+static int put_segment(void *ctx, int64_t seg, const char *lang,
+                       const char *text, size_t len, int indexed)
+{
+	struct put_ctx *p = ctx;
+
+	if (indexed)
+		return 0;
+	return index_segment(p->s, p->st, seg, lang, text, len, &p->blob, p->e);
+}
+
 int tmindex_put_unit(struct store *st, int64_t id, struct err *e)
 {
-	struct state *s = state_of(st);
-	struct store_unit u;
-	struct buf blob;
-	int rc, side;
+	struct put_ctx p;
+	int rc;
 
 	if (!store_in_transaction(st))
 		return err_set(e, ERR_USAGE,
 		               "%s: indexing outside a transaction",
 		               store_path(st));
-	if ((rc = writer_sync(s, st, e)) < 0)
+	p.s = state_of(st);
+	p.st = st;
+	p.e = e;
+	if ((rc = writer_sync(p.s, st, e)) < 0)
 		return rc;
-	if (!s->enabled)
+	if (!p.s->enabled)
 		return 0;
-	if ((rc = store_get_unit(st, id, &u, e)) < 0)
-		return rc;
-	buf_init(&blob);
-	for (side = 0; side < 2 && rc >= 0; side++) {
-		int64_t seg = side ? u.tgt_id : u.src_id;
-		const char *text = side ? u.target : u.source;
-
-		if (side && u.tgt_id == u.src_id)
-			break;
-		rc = store_index_has_segment(st, seg, e);
-		if (rc == 0)
-			rc = index_segment(s, st, seg,
-			                   side ? u.tgt_lang : u.src_lang,
-			                   text ? text : "",
-			                   text ? strlen(text) : 0, &blob, e);
-	}
+	buf_init(&p.blob);
+	rc = store_index_unit_segments(st, id, put_segment, &p, e);
 	if (rc >= 0)
-		rc = flush_keys(s, st, e);
-	buf_release(&blob);
-	store_unit_release(&u);
+		rc = flush_keys(p.s, st, e);
+	buf_release(&p.blob);
 	return rc < 0 ? rc : 0;
 }
 
