@@ -525,6 +525,7 @@ int tmindex_open(struct tmindex **out, struct store *st,
 	if ((rc = store_index_each_unit(st, &f, load_unit, ti, e)) < 0)
 		goto fail;
 	ti->info.tokens = match_index_token_count(ti->idx);
+	match_index_build(ti->idx); /* now rather than at the first query */
 	*out = ti;
 	return 0;
 fail:

@@ -83,7 +83,8 @@ struct tmindex_opts {
 
 /*
  * Complete the memory's index (tmindex_complete), then load the units of
- * o's languages into a match index that fetches what it scores from st.
+ * o's languages into a match index that fetches what it scores from st,
+ * and build its postings.
  * st must stay open while the index is used.  Free with tmindex_free.
  * Errors: those of tmindex_complete, ERR_DB.
  */
