@@ -20,5 +20,8 @@ extern const struct cli_cmd cmd_show;
 extern const struct cli_cmd cmd_confirm;
 extern const struct cli_cmd cmd_delete;
 extern const struct cli_cmd cmd_forget;
+extern const struct cli_cmd cmd_suggest;
+extern const struct cli_cmd cmd_pretranslate;
+extern const struct cli_cmd cmd_search;
 
 #endif

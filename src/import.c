@@ -12,6 +12,7 @@
 #include "norm.h"
 #include "out.h"
 #include "text.h"
+#include "tmindex.h"
 #include "tmx.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -186,8 +187,13 @@ static void add_origin(struct imp *I, const char *doc, long long pos)
 
 static int put(struct imp *I, struct store_pair *p, struct err *e)
 {
-	int rc = store_put(I->st, p, NULL, NULL, e);
+	enum store_put_result res;
+	int64_t id;
+	int rc = store_put(I->st, p, &res, &id, e);
 
+	/* a merged unit's segments are those of a unit indexed before */
+	if (rc == 0 && res == STORE_NEW)
+		rc = tmindex_put_unit(I->st, id, e);
 	if (rc < 0)
 		return rc;
 	I->put++;

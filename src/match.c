@@ -1,5 +1,6 @@
 #include "match.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +37,9 @@ void match_weights_default(struct match_weights *w)
 	w->name_each = 1;
 	w->name_max = 3;
 	w->aligned = 1;
+	w->aligned_weak = 2;
+	w->aligned_sure = 0.9;
+	w->aligned_weak_below = 0.5;
 	w->alternatives = 1;
 }
 
@@ -103,16 +107,33 @@ static struct match_result *set_push(struct match_set *s)
 	return &s->v[s->n++];
 }
 
+/* A unit's alignment confidence for ordering: 1 when not aligned. */
+static double sure_of(const struct match_result *r)
+{
+	return (r->flags & MATCH_ALIGNED) ? r->confidence : 1.0;
+}
+
 static int cmp_result(const void *pa, const void *pb)
 {
 	const struct match_result *a = pa, *b = pb;
+	int ca = !!(a->flags & MATCH_CONFIRMED),
+	    cb = !!(b->flags & MATCH_CONFIRMED);
+	double sa = sure_of(a), sb = sure_of(b);
 
 	if (a->score != b->score)
 		return a->score > b->score ? -1 : 1;
-	if (a->base != b->base)
-		return a->base > b->base ? -1 : 1;
+	if (ca != cb)
+		return ca > cb ? -1 : 1;
+	if (sa != sb)
+		return sa > sb ? -1 : 1;
+	if (a->usage != b->usage)
+		return a->usage > b->usage ? -1 : 1;
+	if (a->date != b->date)
+		return a->date > b->date ? -1 : 1;
 	if (a->id != b->id)
 		return a->id > b->id ? -1 : 1;
+	if (a->base != b->base)
+		return a->base > b->base ? -1 : 1;
 	return 0;
 }
 
@@ -122,6 +143,11 @@ static void set_finish(struct match_set *s, size_t max)
 		qsort(s->v, s->n, sizeof(s->v[0]), cmp_result);
 	while (max && s->n > max)
 		match_result_release(&s->v[--s->n]);
+}
+
+void match_set_finish(struct match_set *s, size_t max)
+{
+	set_finish(s, max);
 }
 
 /* ------------------------------------------------------------------ */
@@ -598,6 +624,7 @@ static int score_unit(struct match_result *r, const struct side *q,
 	struct tally y;
 	struct buf why;
 	uint64_t cost;
+	double conf;
 	int rc, total = 0, nmissing;
 
 	memset(r, 0, sizeof(*r));
@@ -618,6 +645,9 @@ static int score_unit(struct match_result *r, const struct side *q,
 	r->doc = u->doc;
 	r->pos = u->pos;
 	r->flags = u->flags;
+	r->confidence = u->confidence;
+	r->usage = u->usage;
+	r->date = u->date;
 	keep_origins(r, u);
 	r->edits = (int)(cost / WORD_COST);
 	L = us.nscored > q->nscored ? us.nscored : q->nscored;
@@ -643,10 +673,16 @@ static int score_unit(struct match_result *r, const struct side *q,
 	            &y.why_num);
 	add_penalty(r, capped(nmissing, w->number_missing, 100), &why);
 	add_penalty(r, capped(y.nname, w->name_each, w->name_max), &y.why_name);
-	if ((u->flags & MATCH_ALIGNED) && !(u->flags & MATCH_CONFIRMED)) {
+	/* compared as printed: a confidence shown as 0.90 is sure */
+	conf = floor(u->confidence * 100 + 0.5) / 100;
+	if ((u->flags & MATCH_ALIGNED) && !(u->flags & MATCH_CONFIRMED) &&
+	    conf < w->aligned_sure) {
 		buf_reset(&why);
-		buf_adds(&why, "from automatic alignment, not confirmed");
-		add_penalty(r, w->aligned, &why);
+		buf_addf(&why, "automatic alignment, confidence %.2f", conf);
+		add_penalty(r,
+		            conf < w->aligned_weak_below ? w->aligned_weak
+		                                         : w->aligned,
+		            &why);
 	}
 	if (u->alternatives > 0) {
 		buf_reset(&why);
@@ -818,6 +854,9 @@ struct owned {
 	size_t norigins;
 	unsigned flags;
 	int alternatives;
+	double confidence;
+	long long usage;
+	int64_t date;
 };
 
 struct lang_pair {
@@ -1063,6 +1102,9 @@ static int add_unit(struct match_index *x, const struct match_unit *u,
 			       u->norigins * sizeof(*o->origins));
 		o->flags = u->flags;
 		o->alternatives = u->alternatives;
+		o->confidence = u->confidence;
+		o->usage = u->usage;
+		o->date = u->date;
 	}
 	if (old != NONE) {
 		id_repoint(x, nu);
@@ -1108,6 +1150,47 @@ out:
 	free(ids);
 	side_release(&s);
 	return rc;
+}
+
+int match_index_tokens(struct match_index *x, uint32_t **toks, size_t *n,
+                       const char *text, size_t len, const char *lang,
+                       int intern, struct err *e)
+{
+	struct side s;
+	uint32_t *ids;
+	size_t i, m = 0;
+	int rc;
+
+	*toks = NULL;
+	*n = 0;
+	rc = side_init(&s, text, len, lang, names_of(x), e);
+	if (rc < 0) {
+		side_release(&s);
+		return rc;
+	}
+	ids = xcalloc(s.nscored + 1, sizeof(*ids));
+	for (i = 0; i < s.tl.n; i++) {
+		const struct tok *t = &s.tl.v[i];
+
+		if (!tok_scored(t))
+			continue;
+		ids[m++] =
+		    intern
+		        ? dict_intern(&x->dict, tok_key(&s.tl, t), t->key_len)
+		        : dict_find(&x->dict, tok_key(&s.tl, t), t->key_len);
+	}
+	side_release(&s);
+	*toks = ids;
+	*n = m;
+	return 0;
+}
+
+void match_tokenize(struct tok_list *l, const char *text, size_t len,
+                    const char *lang, const struct match_names *names)
+{
+	tok_list_reset(l);
+	tok_split(l, text, len, lang);
+	name_keys(l, text, lang, names);
 }
 
 int match_index_add_tokens(struct match_index *x, const struct match_unit *u,
@@ -1638,6 +1721,9 @@ static int unit_get(struct match_index *x, uint32_t u, struct match_unit *mu,
 	mu->norigins = x->own[u].norigins;
 	mu->flags = x->own[u].flags;
 	mu->alternatives = x->own[u].alternatives;
+	mu->confidence = x->own[u].confidence;
+	mu->usage = x->own[u].usage;
+	mu->date = x->own[u].date;
 	return 0;
 }
 

@@ -22,7 +22,10 @@
  *              stored target, so the proposal could not be fixed
  *   names      a name in another spelling of the same entity (a
  *              placeable: the proposed target gets the house form)
- *   aligned    the unit came from automatic alignment, unconfirmed
+ *   aligned    the unit came from automatic alignment, nobody confirmed
+ *              it and the aligner was not sure of it (confidence below
+ *              0.9: 1 point; below 0.5: 2); a confident alignment costs
+ *              nothing, so that a verbatim repeat stays a 100
  *   alternatives  the memory holds other translations of the source
  *
  * So 100 means the same tokens written the same way: identical up to
@@ -71,6 +74,7 @@
 #include "buf.h"
 #include "diff.h"
 #include "err.h"
+#include "tok.h"
 
 /* Longest sentence (in tokens, punctuation included) matched. */
 #define MATCH_MAX_TOKENS 2000
@@ -106,8 +110,11 @@ struct match_unit {
 	/* More places it was seen (a unit may have several origins): */
 	const struct match_origin *origins;
 	size_t norigins;
-	unsigned flags;   /* enum match_unit_flags */
-	int alternatives; /* other translations of this source (0: none) */
+	unsigned flags;    /* enum match_unit_flags */
+	int alternatives;  /* other translations of this source (0: none) */
+	double confidence; /* MATCH_ALIGNED: the alignment's, 0-1 */
+	long long usage;   /* times the unit was used */
+	int64_t date;      /* when it was last changed or made (0: unknown) */
 };
 
 /*
@@ -141,7 +148,13 @@ struct match_weights {
 	int number_each, number_max;
 	int number_missing; /* each changed number not found in the target */
 	int name_each, name_max;
-	int aligned;      /* MATCH_ALIGNED and not MATCH_CONFIRMED */
+	/*
+	 * MATCH_ALIGNED and not MATCH_CONFIRMED: aligned points when the
+	 * confidence is below aligned_sure, aligned_weak points when it is
+	 * below aligned_weak_below.
+	 */
+	int aligned, aligned_weak;
+	double aligned_sure, aligned_weak_below;
 	int alternatives; /* alternatives > 0 */
 };
 
@@ -149,7 +162,7 @@ struct match_weights {
  * The defaults: case 1 each (at most 3), punctuation 1 each (at most 3),
  * numbers 1 each (at most 4, so that a sentence that differs only in
  * numbers scores 96-99), number missing 5, names 1 each (at most 3),
- * aligned 1, alternatives 1.
+ * aligned 1 below confidence 0.9 and 2 below 0.5, alternatives 1.
  */
 void match_weights_default(struct match_weights *w);
 
@@ -170,6 +183,9 @@ struct match_result {
 	int64_t doc;
 	int pos;
 	unsigned flags;
+	double confidence; /* the unit's (see match_unit) */
+	long long usage;
+	int64_t date;
 	/* Owned by the result (freed with it): */
 	struct match_origin *origins; /* doc/pos and the unit's origins */
 	size_t norigins;
@@ -196,6 +212,15 @@ struct match_set {
 
 void match_set_init(struct match_set *s);
 void match_set_release(struct match_set *s);
+
+/*
+ * Sort s best first and keep the best max (0: all).  Best: the higher
+ * score; on a tie a confirmed unit, then the higher alignment confidence
+ * (a unit not from an alignment counts as 1), then more uses, then the
+ * newer (date, then id), then the higher base.  The index's answers are
+ * in this order already; a caller that changes scores sorts again.
+ */
+void match_set_finish(struct match_set *s, size_t max);
 
 struct match_query {
 	const char *text; /* the sentence (valid NFC UTF-8) */
@@ -242,6 +267,26 @@ struct match_index;
 struct match_index *match_index_new(const struct match_names *names,
                                     match_fetch_fn fetch, void *ctx);
 void match_index_free(struct match_index *idx);
+
+/*
+ * The token ids of text (len bytes, language lang) as the index would
+ * store them for a unit's source: its words, numbers and symbols, with
+ * the index's names.  With intern, keys not yet in the dictionary are
+ * added to it (ids match_index_token_count() onwards); without, they get
+ * the id UINT32_MAX.  *toks (caller frees) and *n.  Errors: ERR_LIMIT.
+ */
+int match_index_tokens(struct match_index *idx, uint32_t **toks, size_t *n,
+                       const char *text, size_t len, const char *lang,
+                       int intern, struct err *e);
+
+/*
+ * Cut text into tokens with comparison keys as the matcher makes them
+ * (tok_split, then the keys of the words names knows rewritten to their
+ * entity: TOK_NAME_MARK and the entity id).  l must be initialised; it
+ * is emptied first.  names may be NULL.
+ */
+void match_tokenize(struct tok_list *l, const char *text, size_t len,
+                    const char *lang, const struct match_names *names);
 
 /*
  * Add unit u (tokenised here; texts copied when the index keeps them).

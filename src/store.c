@@ -68,6 +68,26 @@ enum stmt_id {
 	S_PAIRS,
 	S_INTEGRITY,
 	S_FKCHECK,
+	S_ORIGIN_PREV_POS,
+	S_UNIT_ALTERNATIVES,
+	S_SEG_UNITS_SRC,
+	S_SEG_UNITS_TGT,
+	S_SEG_GET,
+	S_IDX_META_GET,
+	S_IDX_META_SET,
+	S_IDX_TOKEN_COUNT,
+	S_IDX_TOKEN_EACH,
+	S_IDX_TOKEN_FIND,
+	S_IDX_TOKEN_PUT,
+	S_IDX_SEG_PUT,
+	S_IDX_SEG_HAS,
+	S_IDX_SEG_EACH,
+	S_IDX_CLEAR_TOKENS,
+	S_IDX_CLEAR_SEGS,
+	S_IDX_COUNTS,
+	S_IDX_MISSING,
+	S_IDX_UNIT_EACH,
+	S_IDX_UNIT_SEGS,
 	S_COUNT
 };
 
@@ -188,6 +208,49 @@ static const char *const stmt_sql[S_COUNT] = {
                 "GROUP BY src_lang, tgt_lang ORDER BY src_lang, tgt_lang",
     [S_INTEGRITY] = "PRAGMA integrity_check(20)",
     [S_FKCHECK] = "PRAGMA foreign_key_check",
+    [S_ORIGIN_PREV_POS] = "SELECT max(o.position) FROM origin o "
+                          "JOIN unit u ON u.id = o.unit "
+                          "WHERE o.document = ?1 AND o.position < ?2 "
+                          "AND o.position >= 0 AND " LANG_MATCH(
+                              "u.src_lang", "?3") " AND " LANG_MATCH("u.tgt_"
+                                                                     "lang",
+                                                                     "?4"),
+    [S_UNIT_ALTERNATIVES] = "SELECT count(*) FROM unit a JOIN unit u "
+                            "ON a.src = u.src AND a.tgt_lang = u.tgt_lang "
+                            "AND a.id <> u.id WHERE u.id = ?1",
+    [S_SEG_UNITS_SRC] = "SELECT id FROM unit WHERE src = ?1 ORDER BY id",
+    [S_SEG_UNITS_TGT] = "SELECT id FROM unit WHERE tgt = ?1 ORDER BY id",
+    [S_SEG_GET] = "SELECT lang, text FROM segment WHERE id = ?1",
+    [S_IDX_META_GET] = "SELECT value FROM match_meta WHERE key = ?1",
+    [S_IDX_META_SET] = "INSERT OR REPLACE INTO match_meta (key, value) "
+                       "VALUES (?1, ?2)",
+    [S_IDX_TOKEN_COUNT] = "SELECT coalesce(max(id) + 1, 0) FROM match_token",
+    [S_IDX_TOKEN_EACH] = "SELECT id, key FROM match_token WHERE id >= ?1 "
+                         "ORDER BY id",
+    [S_IDX_TOKEN_FIND] = "SELECT id FROM match_token WHERE key = ?1",
+    [S_IDX_TOKEN_PUT] = "INSERT INTO match_token (id, key) VALUES (?1, ?2)",
+    [S_IDX_SEG_PUT] = "INSERT OR REPLACE INTO match_segment (segment, toks) "
+                      "VALUES (?1, ?2)",
+    [S_IDX_SEG_HAS] = "SELECT 1 FROM match_segment WHERE segment = ?1",
+    [S_IDX_SEG_EACH] = "SELECT segment, toks FROM match_segment "
+                       "WHERE ?1 IS NULL OR instr(toks, ?1) > 0 "
+                       "ORDER BY segment",
+    [S_IDX_CLEAR_TOKENS] = "DELETE FROM match_token",
+    [S_IDX_CLEAR_SEGS] = "DELETE FROM match_segment",
+    [S_IDX_COUNTS] = "SELECT (SELECT count(*) FROM segment), "
+                     "(SELECT count(*) FROM match_segment)",
+    [S_IDX_MISSING] = "SELECT s.id FROM segment s WHERE NOT EXISTS "
+                      "(SELECT 1 FROM match_segment m "
+                      "WHERE m.segment = s.id) ORDER BY s.id",
+    [S_IDX_UNIT_SEGS] =
+        "SELECT s.id, s.lang, s.text, m.segment IS NOT NULL "
+        "FROM unit u JOIN segment s ON s.id = u.src OR s.id = u.tgt "
+        "LEFT JOIN match_segment m ON m.segment = s.id WHERE u.id = ?1",
+    [S_IDX_UNIT_EACH] =
+        "SELECT u.id, u.src, u.tgt, u.src_lang, u.tgt_lang, m.toks "
+        "FROM unit u LEFT JOIN match_segment m ON m.segment = u.src "
+        "WHERE " LANG_MATCH("u.src_lang", "?1") " AND " LANG_MATCH(
+            "u.tgt_lang", "?2") " ORDER BY u.id",
 };
 
 struct store {
@@ -204,6 +267,10 @@ struct store {
 	char *doc_name;
 	int64_t doc_id;
 	struct buf key; /* scratch for segment keys */
+	unsigned long begins, rollbacks;
+	/* a layered module's state (store_set_ext) */
+	void *ext;
+	void (*ext_free)(void *);
 };
 
 static const char *const scope_names[] = {"tu", "src", "tgt"};
@@ -697,6 +764,8 @@ void store_free(struct store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	if (st->ext_free)
+		st->ext_free(st->ext);
 	buf_release(&st->key);
 	free(st->doc_name);
 	free(st->path);
@@ -723,6 +792,7 @@ int store_begin(struct store *st, struct err *e)
 	if ((rc = run(st, s, "starting a transaction", e)) < 0)
 		return rc;
 	st->in_tx = 1;
+	st->begins++;
 	return 0;
 }
 
@@ -752,6 +822,7 @@ void store_rollback(struct store *st)
 	if (!st->in_tx)
 		return;
 	st->in_tx = 0;
+	st->rollbacks++;
 	/* the doc cache may name a document the rollback removes */
 	free(st->doc_name);
 	st->doc_name = NULL;
@@ -1933,4 +2004,439 @@ int store_check(struct store *st, struct err *e)
 		rc = 0;
 	buf_release(&msg);
 	return rc;
+}
+
+/* ---- for modules layered on the store ---- */
+
+int store_in_transaction(const struct store *st)
+{
+	return st->in_tx;
+}
+
+unsigned long store_rollbacks(const struct store *st)
+{
+	return st->rollbacks;
+}
+
+unsigned long store_transactions(const struct store *st)
+{
+	return st->begins;
+}
+
+void store_set_ext(struct store *st, void *p, void (*free_fn)(void *p))
+{
+	if (st->ext_free)
+		st->ext_free(st->ext);
+	st->ext = p;
+	st->ext_free = free_fn;
+}
+
+void *store_ext(const struct store *st)
+{
+	return st->ext;
+}
+
+const char *store_path(const struct store *st)
+{
+	return st->path;
+}
+
+/* ---- context, alternatives, segments ---- */
+
+int store_prev_position(struct store *st, int64_t document_id,
+                        long long position, const char *src_lang,
+                        const char *tgt_lang, long long *prev, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = prep(st, S_ORIGIN_PREV_POS, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, document_id);
+	sqlite3_bind_int64(s, 2, position);
+	bind_text(s, 3, src_lang);
+	bind_text(s, 4, tgt_lang);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		int null = sqlite3_column_type(s, 0) == SQLITE_NULL;
+
+		*prev = sqlite3_column_int64(s, 0);
+		done(s);
+		return null ? ERR_NOTFOUND : 0;
+	}
+	done(s);
+	return db_error(st, rc, "reading a document", e);
+}
+
+int store_unit_alternatives(struct store *st, int64_t id, long long *n,
+                            struct err *e)
+{
+	sqlite3_stmt *s;
+	int64_t v = 0;
+	int rc;
+
+	if (!(s = prep(st, S_UNIT_ALTERNATIVES, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	rc = run_int(st, s, &v, "reading a unit", e);
+	if (rc < 0)
+		return rc;
+	*n = v;
+	return 0;
+}
+
+int store_segment_units(struct store *st, int64_t segment, int target,
+                        int64_t **ids, size_t *n, struct err *e)
+{
+	struct ids l = {NULL, 0, 0};
+	sqlite3_stmt *s;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!(s = prep(st, target ? S_SEG_UNITS_TGT : S_SEG_UNITS_SRC, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, segment);
+	if ((rc = collect(st, s, &l, e)) < 0) {
+		ids_release(&l);
+		return rc;
+	}
+	*ids = l.v;
+	*n = l.n;
+	return 0;
+}
+
+int store_segment_get(struct store *st, int64_t segment, struct buf *lang,
+                      struct buf *text, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = prep(st, S_SEG_GET, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, segment);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		buf_reset(lang);
+		buf_reset(text);
+		buf_adds(lang, col_text(s, 0) ? col_text(s, 0) : "");
+		buf_add(text, col_text(s, 1) ? col_text(s, 1) : "",
+		        (size_t)sqlite3_column_bytes(s, 1));
+		done(s);
+		return 0;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading a segment", e);
+	return err_set(e, ERR_NOTFOUND, "%s: no segment %lld", st->path,
+	               (long long)segment);
+}
+
+/* ---- the match index's tables ---- */
+
+int store_index_meta(struct store *st, const char *key, struct buf *value,
+                     struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	buf_reset(value);
+	if (!(s = prep(st, S_IDX_META_GET, e)))
+		return ERR_DB;
+	bind_text(s, 1, key);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		buf_adds(value, col_text(s, 0) ? col_text(s, 0) : "");
+		done(s);
+		return 1;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading the match index", e);
+	return 0;
+}
+
+int store_index_set_meta(struct store *st, const char *key, const char *value,
+                         struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (!st->in_tx)
+		return err_set(e, ERR_USAGE, "%s: no open transaction",
+		               st->path);
+	if (!(s = prep(st, S_IDX_META_SET, e)))
+		return ERR_DB;
+	bind_text(s, 1, key);
+	bind_text(s, 2, value);
+	return run(st, s, "writing the match index", e);
+}
+
+int store_index_token_count(struct store *st, int64_t *n, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*n = 0;
+	if (!(s = prep(st, S_IDX_TOKEN_COUNT, e)))
+		return ERR_DB;
+	rc = run_int(st, s, n, "reading the match index", e);
+	return rc < 0 ? rc : 0;
+}
+
+int store_index_each_token(struct store *st, int64_t from,
+                           int (*fn)(void *ctx, int64_t id, const void *key,
+                                     size_t len),
+                           void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if (!(s = prep(st, S_IDX_TOKEN_EACH, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, from);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const void *k = sqlite3_column_blob(s, 1);
+		size_t len = (size_t)sqlite3_column_bytes(s, 1);
+
+		if ((ret = fn(ctx, sqlite3_column_int64(s, 0), k ? k : "",
+		              len)) != 0)
+			break;
+	}
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading the match index", e);
+	return 0;
+}
+
+int store_index_token_id(struct store *st, const void *key, size_t len,
+                         int64_t *id, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = prep(st, S_IDX_TOKEN_FIND, e)))
+		return ERR_DB;
+	sqlite3_bind_blob(s, 1, len ? key : "", (int)len, SQLITE_STATIC);
+	rc = run_int(st, s, id, "reading the match index", e);
+	if (rc < 0)
+		return rc;
+	return rc ? 0 : ERR_NOTFOUND;
+}
+
+int store_index_put_token(struct store *st, int64_t id, const void *key,
+                          size_t len, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (!st->in_tx)
+		return err_set(e, ERR_USAGE, "%s: no open transaction",
+		               st->path);
+	if (!(s = prep(st, S_IDX_TOKEN_PUT, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_blob(s, 2, len ? key : "", (int)len, SQLITE_STATIC);
+	return run(st, s, "writing the match index", e);
+}
+
+int store_index_put_segment(struct store *st, int64_t segment, const void *blob,
+                            size_t len, struct err *e)
+{
+	sqlite3_stmt *s;
+
+	if (!st->in_tx)
+		return err_set(e, ERR_USAGE, "%s: no open transaction",
+		               st->path);
+	if (!(s = prep(st, S_IDX_SEG_PUT, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, segment);
+	sqlite3_bind_blob(s, 2, len ? blob : "", (int)len, SQLITE_STATIC);
+	return run(st, s, "writing the match index", e);
+}
+
+int store_index_has_segment(struct store *st, int64_t segment, struct err *e)
+{
+	sqlite3_stmt *s;
+	int64_t one = 0;
+
+	if (!(s = prep(st, S_IDX_SEG_HAS, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, segment);
+	return run_int(st, s, &one, "reading the match index", e);
+}
+
+int store_index_each_segment(struct store *st, const void *needle, size_t n,
+                             int (*fn)(void *ctx, int64_t segment,
+                                       const void *blob, size_t len),
+                             void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if (!(s = prep(st, S_IDX_SEG_EACH, e)))
+		return ERR_DB;
+	if (needle)
+		sqlite3_bind_blob(s, 1, n ? needle : "", (int)n, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const void *b = sqlite3_column_blob(s, 1);
+		size_t len = (size_t)sqlite3_column_bytes(s, 1);
+
+		if ((ret = fn(ctx, sqlite3_column_int64(s, 0), b ? b : "",
+		              len)) != 0)
+			break;
+	}
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading the match index", e);
+	return 0;
+}
+
+int store_index_clear(struct store *st, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!st->in_tx)
+		return err_set(e, ERR_USAGE, "%s: no open transaction",
+		               st->path);
+	if (!(s = prep(st, S_IDX_CLEAR_SEGS, e)))
+		return ERR_DB;
+	if ((rc = run(st, s, "clearing the match index", e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_IDX_CLEAR_TOKENS, e)))
+		return ERR_DB;
+	return run(st, s, "clearing the match index", e);
+}
+
+int store_index_counts(struct store *st, long long *segments,
+                       long long *indexed, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	*segments = *indexed = 0;
+	if (!(s = prep(st, S_IDX_COUNTS, e)))
+		return ERR_DB;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*segments = sqlite3_column_int64(s, 0);
+		*indexed = sqlite3_column_int64(s, 1);
+		done(s);
+		return 0;
+	}
+	done(s);
+	return db_error(st, rc, "reading the match index", e);
+}
+
+int store_index_missing(struct store *st, int64_t **ids, size_t *n,
+                        struct err *e)
+{
+	struct ids l = {NULL, 0, 0};
+	sqlite3_stmt *s;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (!(s = prep(st, S_IDX_MISSING, e)))
+		return ERR_DB;
+	if ((rc = collect(st, s, &l, e)) < 0) {
+		ids_release(&l);
+		return rc;
+	}
+	*ids = l.v;
+	*n = l.n;
+	return 0;
+}
+
+int store_index_each_unit(struct store *st, const struct store_filter *f,
+                          int (*fn)(void *ctx, const struct store_index_row *r),
+                          void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if (!(s = prep(st, S_IDX_UNIT_EACH, e)))
+		return ERR_DB;
+	if (sqlite3_stmt_busy(s))
+		return err_set(e, ERR_USAGE,
+		               "%s: store_index_each_unit is not re-entrant",
+		               st->path);
+	if (f) {
+		bind_text(s, 1, f->src_lang);
+		bind_text(s, 2, f->tgt_lang);
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_index_row r;
+
+		r.unit = sqlite3_column_int64(s, 0);
+		r.src = sqlite3_column_int64(s, 1);
+		r.tgt = sqlite3_column_int64(s, 2);
+		r.src_lang = col_text(s, 3);
+		r.tgt_lang = col_text(s, 4);
+		r.toks = sqlite3_column_blob(s, 5);
+		r.len = (size_t)sqlite3_column_bytes(s, 5);
+		if (sqlite3_column_type(s, 5) == SQLITE_NULL)
+			r.toks = NULL;
+		else if (!r.toks)
+			r.toks = "";
+		if ((ret = fn(ctx, &r)) != 0)
+			break;
+	}
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading the match index", e);
+	return 0;
+}
+
+int store_index_unit_segments(struct store *st, int64_t id,
+                              int (*fn)(void *ctx, int64_t segment,
+                                        const char *lang, const char *text,
+                                        size_t len, int indexed),
+                              void *ctx, struct err *e)
+{
+	/* rows are copied first: fn writes to the tables the query reads */
+	struct {
+		int64_t id;
+		struct buf lang, text;
+		int indexed;
+	} row[2];
+	sqlite3_stmt *s;
+	int rc, ret = 0, n = 0, i;
+
+	if (!(s = prep(st, S_IDX_UNIT_SEGS, e)))
+		return ERR_DB;
+	for (i = 0; i < 2; i++) {
+		buf_init(&row[i].lang);
+		buf_init(&row[i].text);
+	}
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 2) {
+		const char *lang = col_text(s, 1), *text = col_text(s, 2);
+
+		row[n].id = sqlite3_column_int64(s, 0);
+		buf_adds(&row[n].lang, lang ? lang : "");
+		buf_add(&row[n].text, text ? text : "",
+		        (size_t)sqlite3_column_bytes(s, 2));
+		row[n].indexed = sqlite3_column_int(s, 3);
+		n++;
+	}
+	done(s);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		ret = db_error(st, rc, "reading the match index", e);
+	else if (!n)
+		ret = err_set(e, ERR_NOTFOUND, "%s: no unit %lld", st->path,
+		              (long long)id);
+	for (i = 0; i < n && !ret; i++)
+		ret = fn(ctx, row[i].id, row[i].lang.data, row[i].text.data,
+		         row[i].text.len, row[i].indexed);
+	for (i = 0; i < 2; i++) {
+		buf_release(&row[i].lang);
+		buf_release(&row[i].text);
+	}
+	return ret < 0 ? ret : 0;
 }

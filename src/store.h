@@ -15,10 +15,11 @@
  * What it stores (tm/schema.sql has the tables): units, each a source and a
  * target segment of one language pair with confidence, confirmed flag,
  * count, creator, dates and usage; where each unit was seen (document,
- * position, batch); TMX props, notes and attributes.  Duplicates are
- * merged: a unit whose source and target equal a stored unit's after
- * whitespace normalisation (runs of ASCII white space as one space, none at
- * the ends) is that unit, with one more origin.
+ * position, batch); TMX props, notes and attributes; the match index's
+ * dictionary and token blobs (tmindex.c gives them their meaning).
+ * Duplicates are merged: a unit whose source and target equal a stored
+ * unit's after whitespace normalisation (runs of ASCII white space as one
+ * space, none at the ends) is that unit, with one more origin.
  *
  * It does not parse files (import.c, tmx.c), segment, align or score.
  * Texts it receives must be valid UTF-8 in NFC and language tags
@@ -330,5 +331,126 @@ int store_each_pair(struct store *st,
  * 0 when both are clean, else ERR_DB with the first problems in e.
  */
 int store_check(struct store *st, struct err *e);
+
+/*
+ * The stored position before position in document (the largest smaller
+ * one) among units of the languages given (prefix match as in
+ * store_filter; NULL: any): what a context match compares with.
+ * ERR_NOTFOUND if there is none.
+ */
+int store_prev_position(struct store *st, int64_t document_id,
+                        long long position, const char *src_lang,
+                        const char *tgt_lang, long long *prev, struct err *e);
+
+/*
+ * How many other units translate unit id's source segment into the same
+ * target language (alternative translations).
+ */
+int store_unit_alternatives(struct store *st, int64_t id, long long *n,
+                            struct err *e);
+
+/*
+ * The units that have segment as source (target = 0) or as target, by
+ * id: *ids (caller frees with free()) and *n.
+ */
+int store_segment_units(struct store *st, int64_t segment, int target,
+                        int64_t **ids, size_t *n, struct err *e);
+
+/* A segment's language and plain text, into lang and text (reset first). */
+int store_segment_get(struct store *st, int64_t segment, struct buf *lang,
+                      struct buf *text, struct err *e);
+
+/*
+ * For modules layered on the store (tmindex.c).  store_in_transaction:
+ * whether a transaction is open.  store_transactions: how many this
+ * handle began (a new number: a new transaction).  store_rollbacks: how
+ * many it rolled back, so that state cached from the memory can tell it
+ * may have been undone.  store_set_ext keeps one pointer of such state
+ * with the handle (freeing the previous one); store_free calls free_fn on
+ * it.  store_path: the memory's path, for messages (borrowed).
+ */
+int store_in_transaction(const struct store *st);
+unsigned long store_transactions(const struct store *st);
+unsigned long store_rollbacks(const struct store *st);
+void store_set_ext(struct store *st, void *p, void (*free_fn)(void *p));
+void *store_ext(const struct store *st);
+const char *store_path(const struct store *st);
+
+/*
+ * The match index's tables (schema version 2; tmindex.c gives them their
+ * meaning).  Writes need an open transaction (ERR_USAGE otherwise).
+ *
+ * store_index_meta: the value of key in match_meta into value; returns 1,
+ * or 0 when the key is not there.  store_index_set_meta sets it.
+ */
+int store_index_meta(struct store *st, const char *key, struct buf *value,
+                     struct err *e);
+int store_index_set_meta(struct store *st, const char *key, const char *value,
+                         struct err *e);
+
+/* The dictionary: its size (largest id + 1), its keys in id order from
+ * from, the id of one key (ERR_NOTFOUND), and appending a key. */
+int store_index_token_count(struct store *st, int64_t *n, struct err *e);
+int store_index_each_token(struct store *st, int64_t from,
+                           int (*fn)(void *ctx, int64_t id, const void *key,
+                                     size_t len),
+                           void *ctx, struct err *e);
+int store_index_token_id(struct store *st, const void *key, size_t len,
+                         int64_t *id, struct err *e);
+int store_index_put_token(struct store *st, int64_t id, const void *key,
+                          size_t len, struct err *e);
+
+/*
+ * A segment's token blob: write (replacing), whether there is one (1 or
+ * 0), and every blob that holds the bytes needle[0..n) (NULL: all), by
+ * segment.  Blobs are borrowed for the callback.
+ */
+int store_index_put_segment(struct store *st, int64_t segment, const void *blob,
+                            size_t len, struct err *e);
+int store_index_has_segment(struct store *st, int64_t segment, struct err *e);
+int store_index_each_segment(struct store *st, const void *needle, size_t n,
+                             int (*fn)(void *ctx, int64_t segment,
+                                       const void *blob, size_t len),
+                             void *ctx, struct err *e);
+
+/* Remove every token and blob (before filling the tables again). */
+int store_index_clear(struct store *st, struct err *e);
+
+/* How many segments there are, and how many have a blob. */
+int store_index_counts(struct store *st, long long *segments,
+                       long long *indexed, struct err *e);
+
+/* The segments without a blob: *ids (caller frees), *n. */
+int store_index_missing(struct store *st, int64_t **ids, size_t *n,
+                        struct err *e);
+
+/*
+ * Call fn for each segment of unit id (its source, and its target when
+ * that is another segment) with its language, text (borrowed for the
+ * call) and whether it has a blob.  ERR_NOTFOUND if there is no such
+ * unit.
+ */
+int store_index_unit_segments(struct store *st, int64_t id,
+                              int (*fn)(void *ctx, int64_t segment,
+                                        const char *lang, const char *text,
+                                        size_t len, int indexed),
+                              void *ctx, struct err *e);
+
+/* A unit with its source segment's blob, as store_index_each_unit gives. */
+struct store_index_row {
+	int64_t unit, src, tgt; /* the unit and its segments */
+	const char *src_lang, *tgt_lang;
+	const void *toks; /* the source's blob; NULL when it has none */
+	size_t len;
+};
+
+/*
+ * Call fn for every unit of f's languages (f->document is ignored; NULL:
+ * all), by id, with its source segment's blob (borrowed for the call).
+ * Not re-entrant; fn may call other store functions.
+ */
+int store_index_each_unit(struct store *st, const struct store_filter *f,
+                          int (*fn)(void *ctx, const struct store_index_row *r),
+                          void *ctx, struct err *e);
 
 #endif

@@ -119,3 +119,34 @@ CREATE TABLE header_prop (
 CREATE INDEX header_prop_by_batch ON header_prop (batch);
 
 PRAGMA user_version = 1;
+
+-- @version 2
+
+-- The match index, kept in the memory so that opening it does not
+-- tokenise every text again (src/tmindex.c writes and reads it).  Every
+-- segment a unit uses has its comparison keys here as token ids: ids of
+-- match_token (0, 1, 2 ... in the order the keys were first seen, never
+-- reused or removed), written as a blob of LEB128 varints.  A segment's
+-- row goes with the segment (ON DELETE CASCADE).  match_meta says how the
+-- keys were made: key_version (the tokeniser's, MATCH_KEY_VERSION) and
+-- names_version (the names data that turned names into entities); when
+-- either differs from the running newstm's, the tables are filled again
+-- from the texts, and generation counts those refills.
+
+CREATE TABLE match_meta (
+	key   TEXT PRIMARY KEY,   -- key_version, names_version, generation
+	value TEXT NOT NULL
+);
+
+CREATE TABLE match_token (
+	id  INTEGER PRIMARY KEY,  -- 0-based, dense
+	key BLOB NOT NULL UNIQUE  -- the comparison key (case folded word,
+	                          -- number shape, name entity)
+);
+
+CREATE TABLE match_segment (
+	segment INTEGER PRIMARY KEY REFERENCES segment (id) ON DELETE CASCADE,
+	toks    BLOB NOT NULL     -- token ids of its words, numbers, symbols
+);
+
+PRAGMA user_version = 2;

@@ -15,7 +15,8 @@
  * force on K queries (for its memory); "minimal" the second baseline
  * below; "load" times opening a stored index; "show" prints a few units
  * and queries.  Prints "key value"
- * lines.
+ * lines.  "tsv" and "queries" print the units (source TAB target) and
+ * the queries (one a line) instead, for tests/bench/bench-suggest.sh.
  *
  * The memory does not hold the texts: unit i is generated again from its
  * number whenever the matcher asks for it (as a store would read it), so
@@ -774,11 +775,13 @@ int main(int argc, char **argv)
 	if (!runs || !nunits || !nq || a != argc ||
 	    (strcmp(mode, "both") && strcmp(mode, "index") &&
 	     strcmp(mode, "brute") && strcmp(mode, "minimal") &&
-	     strcmp(mode, "load") && strcmp(mode, "show"))) {
+	     strcmp(mode, "load") && strcmp(mode, "show") &&
+	     strcmp(mode, "tsv") && strcmp(mode, "queries"))) {
 		fprintf(stderr,
 		        "usage: match-bench [--units N] [--queries Q] "
 		        "[--runs R] [--brute-sample K] [--seed S] "
-		        "[--mode both|index|brute|minimal|load|show]\n");
+		        "[--mode both|index|brute|minimal|load|show|tsv|"
+		        "queries]\n");
 		return 2;
 	}
 	word_cdf = zipf_cdf(VOCAB, 1.05);
@@ -791,6 +794,22 @@ int main(int argc, char **argv)
 	match_set_init(&set);
 	err_clear(&e);
 
+	if (!strcmp(mode, "tsv")) {
+		/* the memory as `newstm import` reads it: source TAB target */
+		for (i = 0; i < nunits; i++) {
+			make_unit(&src, &tgt, i);
+			printf("%s\t%s\n", src.data, tgt.data);
+		}
+		return fflush(stdout) || ferror(stdout) ? 1 : 0;
+	}
+	if (!strcmp(mode, "queries")) {
+		/* the queries, one a line (`newstm suggest --presegmented`) */
+		for (k = 0; k < nq; k++) {
+			make_query(&src, k, nunits);
+			printf("%s\n", src.data);
+		}
+		return fflush(stdout) || ferror(stdout) ? 1 : 0;
+	}
 	if (!strcmp(mode, "show")) {
 		/* a look at the data: units, then queries */
 		for (i = 0; i < 8; i++) {

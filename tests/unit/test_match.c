@@ -216,13 +216,40 @@ TEST(match_score_penalties_origin)
 	    unit(1, "Minsk said so.", "Minsk sagte das.", "en", "de");
 	struct match_result r;
 
+	/* a confident alignment: a verbatim repeat stays a 100 */
 	u.flags = MATCH_ALIGNED;
-	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 99);
-	CHECK_INT(pen(&r, "from automatic alignment")->points, 1);
+	u.confidence = 0.95;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
+	CHECK_INT(r.npen, 0);
 	match_result_release(&r);
+	/* 0.895 is shown as 0.90: sure as well */
+	u.confidence = 0.895;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
+	match_result_release(&r);
+	/* an unsure one costs 1, a weak one 2, with the reason */
+	u.confidence = 0.62;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 99);
+	CHECK(pen(&r, "automatic alignment") != NULL);
+	CHECK_STR(pen(&r, "automatic")->why,
+	          "automatic alignment, confidence 0.62");
+	CHECK_INT(pen(&r, "automatic")->points, 1);
+	match_result_release(&r);
+	u.confidence = 0.3;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 98);
+	CHECK_STR(pen(&r, "automatic")->why,
+	          "automatic alignment, confidence 0.30");
+	CHECK_INT(pen(&r, "automatic")->points, 2);
+	match_result_release(&r);
+	/* never for a confirmed unit, whatever the aligner thought */
 	u.flags = MATCH_ALIGNED | MATCH_CONFIRMED;
 	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
 	match_result_release(&r);
+	/* nor for a unit that did not come from an alignment */
+	u.flags = 0;
+	u.confidence = 0;
+	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 100);
+	match_result_release(&r);
+	u.flags = MATCH_ALIGNED | MATCH_CONFIRMED;
 	u.alternatives = 2;
 	CHECK_INT(score(&r, "Minsk said so.", "en", &u), 99);
 	CHECK_STR(pen(&r, "2 other")->why,
@@ -235,6 +262,7 @@ TEST(match_score_penalties_origin)
 		match_weights_default(&w);
 		w.alternatives = 7;
 		u.flags = MATCH_ALIGNED;
+		u.confidence = 0.7;
 		CHECK_INT(match_score(&r, "Minsk said so.", 14, "en", &u, NULL,
 		                      &w, NULL, &e),
 		          0);
@@ -1186,4 +1214,49 @@ TEST(match_index_store_and_load)
 	match_index_free(x);
 	match_index_free(y);
 	store_release(&st);
+}
+
+TEST(match_ties_ordered)
+{
+	/* six units that score the same for the same sentence */
+	static const struct {
+		unsigned flags;
+		double conf;
+		long long usage;
+		int64_t date;
+	} u[] = {
+	    {MATCH_ALIGNED, 0.95, 0, 0}, /* id 1 */
+	    {MATCH_CONFIRMED, -1, 0, 0}, /* id 2: confirmed first */
+	    {MATCH_ALIGNED, 0.99, 0, 0}, /* id 3 */
+	    {0, -1, 0, 100},             /* id 4: not aligned: sure */
+	    {0, -1, 5, 50},              /* id 5: used more */
+	    {0, -1, 0, 100},             /* id 6: as 4, newer id */
+	};
+	static const int64_t want[] = {2, 5, 6, 4, 3, 1};
+	struct match_set s;
+	struct err e;
+	size_t i;
+
+	match_set_init(&s);
+	for (i = 0; i < 6; i++) {
+		struct match_unit mu =
+		    unit((int64_t)i + 1, "Minsk said so.", "t", "en", "de");
+
+		mu.flags = u[i].flags;
+		mu.confidence = u[i].conf;
+		mu.usage = u[i].usage;
+		mu.date = u[i].date;
+		XGROW(s.v, s.cap, s.n + 1);
+		CHECK_INT(match_score(&s.v[s.n], "Minsk said so.", 14, "en",
+		                      &mu, NULL, NULL, NULL, &e),
+		          0);
+		CHECK_INT(s.v[s.n].score, 100);
+		s.n++;
+	}
+	match_set_finish(&s, 0);
+	for (i = 0; i < 6; i++)
+		CHECK_INT(s.v[i].id, want[i]);
+	match_set_finish(&s, 2);
+	CHECK_INT(s.n, 2);
+	match_set_release(&s);
 }
