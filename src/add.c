@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "norm.h"
+#include "tmindex.h"
 #include "banned.h"
 
 /*
@@ -63,6 +64,8 @@ int add_pair(struct store *st, const struct bitext *bt, double min_conf,
 		double conf = floor(bd->confidence * 100 + 0.5) / 100;
 		struct store_origin o;
 		struct store_pair p;
+		enum store_put_result res;
+		int64_t id;
 
 		if (!bd->nsrc || !bd->ntgt) {
 			r->lone += (long long)(bd->nsrc + bd->ntgt);
@@ -89,8 +92,11 @@ int add_pair(struct store *st, const struct bitext *bt, double min_conf,
 		p.creator = "newstm align";
 		p.created = store_now();
 		p.changed = p.created;
-		rc = store_put(st, &p, NULL, NULL, e);
+		rc = store_put(st, &p, &res, &id, e);
 		if (rc < 0)
+			goto fail;
+		/* the match index is written in the same transaction */
+		if (res == STORE_NEW && (rc = tmindex_put_unit(st, id, e)) < 0)
 			goto fail;
 	}
 	store_batch_skip(st, r->weak);
