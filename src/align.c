@@ -1,5 +1,6 @@
 #include "align.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,12 +44,13 @@ struct params {
 	double cross_w;        /* cost per paragraph boundary inside a bead */
 	double temp;           /* temperature of the posteriors */
 	double w_num, w_word, w_punct; /* anchor weights by kind */
-	double w_orphan; /* weight of a number the other text lacks */
-	double df_pow;   /* weight = kind / max(df)^df_pow */
-	int prefix;      /* bytes of a word key that must agree */
-	int fold_names;  /* capitalised words: a consonant skeleton too
-	                  * (set when the sides' scripts differ) */
-	int band;        /* initial half-width of the band */
+	double w_orphan;          /* weight of a number the other text lacks */
+	double df_pow;            /* weight = kind / max(df)^df_pow */
+	int prefix;               /* bytes of a word key that must agree */
+	int fold_names;           /* capitalised words: a consonant skeleton too
+	                           * (set when the sides' scripts differ) */
+	int band;                 /* initial half-width of the band */
+	const struct caltab *cal; /* month and weekday names, or NULL */
 };
 
 static const struct params defaults = {
@@ -230,6 +232,172 @@ static int is_quote(int32_t cp)
 	       cp == 0x201D || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
 }
 
+/*
+ * Names of months (1-12) and weekdays (13-19) in the languages newstm
+ * splits: they carry across languages as numbers do ("22 августа" is
+ * "August 22", "в четверг" is "on Thursday").  Each row lists the forms of
+ * one name, separated by spaces.  A word matches a form when its
+ * transliterated key is the form's, or starts with it and has at most N
+ * letters more where the form ends in +N (case endings: "августа",
+ * "вторника"); a form after ^ only matches capitalised (English "May" is a
+ * month, "may" is not).  Forms that are common words too are left out
+ * ("среда" is also environment).
+ */
+static const struct {
+	unsigned char value;
+	const char *forms;
+} calendar[] = {
+    /* January */
+    {1, "^january ^jan ^januar ^jänner januari janvier enero "
+        "gennaio январ+3 януари січн+2 січен+2 студзен+2 styczeń "
+        "stycznia styczniu"},
+    /* February */
+    {2, "^february ^feb ^februar februari février febrero febbraio "
+        "феврал+3 февруари лютого лютага lutego lutym"},
+    /* March */
+    {3, "^march ^märz maart marzo март+2 березн+2 березен+2 "
+        "сакавік+2 marca marcu"},
+    /* April */
+    {4, "^april avril abril aprile апрел+3 квітн+2 квітен+2 "
+        "красавік+2 kwietnia kwietniu"},
+    /* May */
+    {5, "^may mai mei mayo maggio май мая мае травн+2 травен+2 maja "
+        "maju"},
+    /* June */
+    {6, "^june ^juni juin junio giugno июн+3 юни червн+2 червен+2 "
+        "чэрвен+2 czerwca czerwcu"},
+    /* July */
+    {7, "^july ^juli juillet julio luglio июл+3 юли липн+2 липен+2 "
+        "ліпен+2 lipca lipcu"},
+    /* August */
+    {8, "^august ^aug augustus août agosto август+2 серпн+2 "
+        "серпен+2 жніўн+2 жнівен+2 sierpnia sierpniu"},
+    /* September */
+    {9, "^september ^sept septembre septiembre settembre сентябр+3 "
+        "септември вересн+2 вересен+2 верасн+2 września wrześniu"},
+    /* October */
+    {10, "^october ^oct ^oktober octobre octubre ottobre октябр+3 "
+         "октомври жовтн+2 жовтен+2 кастрычнік+2 października "
+         "październiku"},
+    /* November */
+    {11, "^november ^nov novembre noviembre ноябр+3 ноември "
+         "листопад+2 лістапад+2 listopada listopadzie"},
+    /* December */
+    {12, "^december ^dec ^dezember décembre diciembre dicembre "
+         "декабр+3 декември грудн+2 груден+2 снежня grudnia grudniu"},
+    /* Monday */
+    {13, "^monday ^montag+6 maandag lundi lunes lunedì понедельник+2 "
+         "понеделник понеділ+3 панядзел+3 poniedziałek poniedziałku"},
+    /* Tuesday */
+    {14, "^tuesday ^dienstag+6 dinsdag mardi martedì вторник+2 "
+         "вівтор+3 аўтор+3 wtorek wtorku"},
+    /* Wednesday */
+    {15, "^wednesday ^mittwoch+6 woensdag mercredi miércoles "
+         "mercoledì сряда"},
+    /* Thursday */
+    {16, "^thursday ^donnerstag+6 donderdag jeudi jueves giovedì "
+         "четверг+2 четвъртък четвер четверга чацвер+2 czwartek "
+         "czwartku"},
+    /* Friday */
+    {17, "^friday ^freitag+6 vrijdag vendredi viernes venerdì "
+         "пятниц+2 петък пятніц+2 piątek piątku"},
+    /* Saturday */
+    {18, "^saturday ^samstag+6 ^sonnabend+1 zaterdag samedi sábado "
+         "суббот+2 събота субот+2 sobota sobotę"},
+    /* Sunday */
+    {19, "^sunday ^sonntag+6 zondag dimanche domingo domenica "
+         "воскресень+2 неділ+2 нядзел+2 niedziela niedzielę"},
+};
+#define NCALENDAR (sizeof(calendar) / sizeof(calendar[0]))
+/* Most forms in the table above. */
+#define CALENDAR_FORMS 256
+
+/* The calendar words' keys, sorted by their first byte, for one run. */
+struct calkey {
+	char key[TRANSLIT_FORM_MAX + 1];
+	unsigned char len, value, extra, cap;
+};
+struct caltab {
+	struct calkey k[CALENDAR_FORMS];
+	unsigned short first[257]; /* keys starting with byte c:
+	                            * k[first[c] .. first[c + 1]) */
+};
+
+static int cmp_calkey(const void *a, const void *b)
+{
+	const struct calkey *x = a, *y = b;
+
+	return (unsigned char)x->key[0] - (unsigned char)y->key[0];
+}
+
+static void caltab_init(struct caltab *t)
+{
+	struct buf tmp;
+	size_t i, n = 0, c;
+
+	buf_init(&tmp);
+	for (i = 0; i < NCALENDAR; i++) {
+		const char *f = calendar[i].forms;
+
+		while (*f) {
+			size_t len = strcspn(f, " +");
+			struct calkey *k = &t->k[n];
+			int cap = *f == '^';
+
+			assert(n < CALENDAR_FORMS);
+			buf_reset(&tmp);
+			translit_key(&tmp, f + cap, len - (size_t)cap);
+			k->extra = 0;
+			f += len;
+			if (*f == '+') {
+				k->extra = (unsigned char)(f[1] - '0');
+				f += 2;
+			}
+			while (*f == ' ')
+				f++;
+			if (!tmp.len || tmp.len > TRANSLIT_FORM_MAX)
+				continue;
+			memcpy(k->key, tmp.data, tmp.len);
+			k->key[tmp.len] = '\0';
+			k->len = (unsigned char)tmp.len;
+			k->value = calendar[i].value;
+			k->cap = (unsigned char)cap;
+			n++;
+		}
+	}
+	buf_release(&tmp);
+	qsort(t->k, n, sizeof(t->k[0]), cmp_calkey);
+	for (c = 0, i = 0; c < 256; c++) {
+		t->first[c] = (unsigned short)i;
+		while (i < n && (unsigned char)t->k[i].key[0] == c)
+			i++;
+	}
+	t->first[256] = (unsigned short)n;
+}
+
+/*
+ * The month or weekday (1-19) that the word with key key[0..klen) names,
+ * or 0; capital: the word starts with a capital letter.
+ */
+static unsigned calendar_value(const struct caltab *t, const char *key,
+                               size_t klen, int capital)
+{
+	size_t i, c;
+
+	if (!t || !klen)
+		return 0;
+	c = (unsigned char)key[0];
+	for (i = t->first[c]; i < t->first[c + 1]; i++) {
+		const struct calkey *k = &t->k[i];
+
+		if (klen < k->len || klen > (size_t)k->len + k->extra ||
+		    memcmp(key, k->key, k->len) != 0 || (k->cap && !capital))
+			continue;
+		return k->value;
+	}
+	return 0;
+}
+
 /* Consonants of a name's skeleton that must agree across scripts. */
 #define SKELETON 3
 
@@ -240,10 +408,14 @@ static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
 {
 	size_t i = 0, letters = 0, upper = 0, klen;
 	int32_t cp;
+	int first_upper = 0;
+	unsigned cal;
 
 	while (i < n) {
 		cp = norm_next(s, n, &i);
 		if (norm_is_letter(cp)) {
+			if (!letters)
+				first_upper = norm_is_upper(cp) != 0;
 			letters++;
 			upper += norm_is_upper(cp) != 0;
 		}
@@ -253,6 +425,13 @@ static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
 	buf_reset(tmp);
 	translit_key(tmp, s, n);
 	klen = tmp->len;
+	cal = calendar_value(p->cal, tmp->data, klen, first_upper);
+	if (cal) {
+		char c = (char)('A' + cal);
+
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] = feat_hash(FEAT_WORD, &c, 1);
+	}
 	if (klen < 4 && !(upper == letters && letters >= 2))
 		return;
 	if (klen > (size_t)p->prefix)
@@ -1236,73 +1415,204 @@ static double relatedness(struct align_result *r, const struct ctx *x)
 }
 
 /*
- * Logistic calibration of the confidence, fitted on the development data
- * (Text+Berg de-fr, WMT22 en-de news plain and abridged, and mismatched
- * news articles in en-de, en-en and de-de as unrelated texts): the
- * posterior probability of the bead (as log odds), its anchor similarity,
- * its length cost, whether it merges sentences, and how much the whole
- * looks like a translation.  Beads without counterpart go by their
- * posterior alone.
+ * The log of the posterior probability of the bead of shape k that ends at
+ * (i, j): the paths through it over all paths (z: the log of their sum),
+ * whatever bead comes before it; -INFINITY where there is no such bead.
  */
-static const struct {
-	double bias, post, sim, len, multi, related;
-} pair_cal = {0.020, 1.089, 1.046, -0.576, -0.401, 3.873};
-static const struct {
-	double bias, post;
-} single_cal = {0.399, 0.671};
+static double bead_logpost(const struct ctx *x, size_t i, size_t j, size_t k,
+                           double z)
+{
+	size_t c0, c1;
+	double bc, v = -INFINITY, after;
+	unsigned s;
+
+	if (!shape_fits(k, i, j) || i > x->b.n)
+		return -INFINITY;
+	c1 = cell(&x->b, i, j);
+	if (c1 == SIZE_MAX)
+		return -INFINITY;
+	c0 = cell(&x->b, i - shapes[k].a, j - shapes[k].b);
+	if (c0 == SIZE_MAX)
+		return -INFINITY;
+	bc = bead_at(x, c1, i, j, k);
+	after = x->bw[c1 * NSTATES + shape_state(k)];
+	if (bc == INFINITY || after == -INFINITY)
+		return -INFINITY;
+	for (s = 0; s < NSTATES; s++) {
+		double f = x->fw[c0 * NSTATES + s];
+
+		if (f != -INFINITY)
+			v = log_add(v, f - step_cost(x, k, s, bc) / x->p.temp);
+	}
+	return v + after - z;
+}
+
+/*
+ * The probability that the first source sentence of bd is paired with some
+ * of bd's target sentences, whatever the shape of its bead: the beads that
+ * hold a given source sentence exclude each other, so their posteriors
+ * add up.
+ */
+static double link_post(const struct ctx *x, const struct align_bead *bd,
+                        double z)
+{
+	size_t k, i, j, j1 = bd->tgt + bd->ntgt;
+	double v = -INFINITY;
+
+	for (k = 0; k < NSHAPES; k++) {
+		size_t a = shapes[k].a, b = shapes[k].b;
+
+		if (!a || !b)
+			continue;
+		for (i = bd->src + 1; i <= bd->src + a; i++)
+			for (j = bd->tgt + 1; j < j1 + b; j++)
+				v = log_add(v, bead_logpost(x, i, j, k, z));
+	}
+	return exp(v);
+}
+
+static double log_odds(double p)
+{
+	p = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
+	return log(p / (1 - p));
+}
+
+/* Indices into a bead's evidence (see ALIGN_NEVIDENCE in align.h). */
+enum {
+	EV_POST,
+	EV_LINK,
+	EV_SIM,
+	EV_ANCHORS,
+	EV_LEN,
+	EV_MULTI,
+	EV_RELATED,
+	EV_NEIGHBOUR,
+	EV_NEIGHBOUR_SKIPS,
+	EV_SHORT,
+	EV_ORPHAN,
+	EV_PARA,
+};
+
+/*
+ * Logistic calibration of the confidence: weights of the evidence above,
+ * fitted on the development data (Text+Berg de-fr, WMT22 en-de news plain
+ * and abridged, en-ru news of our own, and mismatched articles as
+ * unrelated texts) by tests/dev/align-calibrate.py.  Pairs and sentences
+ * left out have models of their own.
+ */
+static const double pair_cal[ALIGN_NEVIDENCE + 1] = {
+    /* bias, post, link, sim, anchors, len, multi, related, neighbour,
+     * neighbour skips, short, orphan, para */
+    0.020, 1.089, 0, 1.046, 0, -0.576, -0.401, 3.873, 0, 0, 0, 0, 0,
+};
+static const double skip_cal[ALIGN_NEVIDENCE + 1] = {
+    0.399, 0.671, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 static double logistic(double z)
 {
 	return 1 / (1 + exp(-z));
 }
 
+/* The evidence of bead k of r (ev: ALIGN_NEVIDENCE numbers), but for the
+ * neighbours' (filled in afterwards). */
+static void bead_evidence(double *ev, const struct align_result *r, size_t k,
+                          const struct ctx *x, double z, double related)
+{
+	const struct align_bead *bd = &r->beads[k];
+	size_t ie = bd->src + bd->nsrc, je = bd->tgt + bd->ntgt, sk, i;
+	struct bead_eval be;
+	double shortest = INFINITY, orphan = 0;
+
+	memset(ev, 0, ALIGN_NEVIDENCE * sizeof(*ev));
+	sk = shape_of(bd);
+	bead_cost(&be, x, ie, je, sk);
+	ev[EV_POST] = log_odds(exp(bead_logpost(x, ie, je, sk, z)));
+	ev[EV_LINK] =
+	    bd->nsrc && bd->ntgt ? log_odds(link_post(x, bd, z)) : ev[EV_POST];
+	ev[EV_SIM] = be.sim > 0 ? be.sim : 0;
+	ev[EV_ANCHORS] = be.anchors;
+	ev[EV_LEN] = be.lencost;
+	ev[EV_MULTI] = (double)(bd->nsrc + bd->ntgt) - 2;
+	if (ev[EV_MULTI] < 0)
+		ev[EV_MULTI] = 0;
+	ev[EV_RELATED] = related;
+	for (i = bd->src; i < ie; i++) {
+		if (x->s.len[i] < shortest)
+			shortest = x->s.len[i];
+		orphan += x->s.orphan[i];
+	}
+	for (i = bd->tgt; i < je; i++) {
+		if (x->t.len[i] < shortest)
+			shortest = x->t.len[i];
+		orphan += x->t.orphan[i];
+	}
+	ev[EV_SHORT] = log(shortest);
+	ev[EV_ORPHAN] = orphan;
+	if (x->use_para && bd->nsrc && bd->ntgt) {
+		unsigned es =
+		    (x->s.edge[bd->src] & 1) | (x->s.edge[ie - 1] & 2);
+		unsigned et =
+		    (x->t.edge[bd->tgt] & 1) | (x->t.edge[je - 1] & 2);
+
+		ev[EV_PARA] =
+		    (double)(((es ^ et) & 1) + (((es ^ et) >> 1) & 1));
+	}
+}
+
 /*
- * The confidence of each bead of r: its posterior probability (the sum of
- * the paths through it over the sum of all paths, from the forward and
- * backward sums), calibrated; contrast < 0: the posterior as it is.
+ * The confidence of each bead of r from its evidence and the calibration
+ * above; contrast < 0 (the length-only baseline): its posterior as it is.
+ * With ALIGN_EVIDENCE the evidence is kept in r.
  */
 static void confidences(struct align_result *r, const struct ctx *x,
-                        double contrast)
+                        double contrast, int keep)
 {
-	size_t end = cell(&x->b, x->b.n, x->b.m), k, sk;
+	size_t end = cell(&x->b, x->b.n, x->b.m), k, f;
 	double z = -INFINITY, related = log(contrast / 4);
-	unsigned s, prev = 0;
+	double *ev;
+	unsigned s;
 
 	if (related > 0 || contrast < 0)
 		related = 0;
 	for (s = 0; s < NSTATES; s++)
 		z = log_add(z, x->fw[end * NSTATES + s]);
+	ev = xcalloc(r->nbead + 1, ALIGN_NEVIDENCE * sizeof(*ev));
+	for (k = 0; k < r->nbead; k++)
+		bead_evidence(ev + k * ALIGN_NEVIDENCE, r, k, x, z, related);
 	for (k = 0; k < r->nbead; k++) {
-		struct align_bead *bd = &r->beads[k];
-		size_t ie = bd->src + bd->nsrc, je = bd->tgt + bd->ntgt;
-		size_t c0 = cell(&x->b, bd->src, bd->tgt);
-		size_t c1 = cell(&x->b, ie, je);
-		struct bead_eval ev;
-		double post, lo;
+		double *e = ev + k * ALIGN_NEVIDENCE, nb = INFINITY, zz;
+		const double *cal;
+		int skips = 0;
 
-		sk = shape_of(bd);
-		bead_cost(&ev, x, ie, je, sk);
-		post = exp(x->fw[c0 * NSTATES + prev] -
-		           step_cost(x, sk, prev, ev.cost) / x->p.temp +
-		           x->bw[c1 * NSTATES + shape_state(sk)] - z);
-		if (post > 1 - 1e-6)
-			post = 1 - 1e-6;
-		if (post < 1e-6)
-			post = 1e-6;
-		lo = log(post / (1 - post));
-		if (contrast < 0)
-			bd->confidence = post; /* the length-only baseline */
-		else if (bd->nsrc && bd->ntgt)
-			bd->confidence = logistic(
-			    pair_cal.bias + pair_cal.post * lo +
-			    pair_cal.sim * (ev.sim > 0 ? ev.sim : 0) +
-			    pair_cal.len * ev.lencost +
-			    pair_cal.multi * (bd->nsrc + bd->ntgt > 2) +
-			    pair_cal.related * related);
-		else
-			bd->confidence =
-			    logistic(single_cal.bias + single_cal.post * lo);
-		prev = shape_state(sk);
+		if (k > 0) {
+			nb = ev[(k - 1) * ALIGN_NEVIDENCE + EV_POST];
+			skips += !r->beads[k - 1].nsrc || !r->beads[k - 1].ntgt;
+		}
+		if (k + 1 < r->nbead) {
+			double v = ev[(k + 1) * ALIGN_NEVIDENCE + EV_POST];
+
+			nb = v < nb ? v : nb;
+			skips += !r->beads[k + 1].nsrc || !r->beads[k + 1].ntgt;
+		}
+		e[EV_NEIGHBOUR] = nb == INFINITY ? e[EV_POST] : nb;
+		e[EV_NEIGHBOUR_SKIPS] = skips;
+		if (contrast < 0) {
+			r->beads[k].confidence = logistic(e[EV_POST]);
+			continue;
+		}
+		cal =
+		    r->beads[k].nsrc && r->beads[k].ntgt ? pair_cal : skip_cal;
+		zz = cal[0];
+		for (f = 0; f < ALIGN_NEVIDENCE; f++)
+			zz += cal[f + 1] * e[f];
+		r->beads[k].confidence = logistic(zz);
+	}
+	if (keep) {
+		free(r->evidence);
+		r->evidence = ev;
+	} else {
+		free(ev);
 	}
 }
 
@@ -1393,6 +1703,7 @@ void align_result_init(struct align_result *r)
 void align_result_release(struct align_result *r)
 {
 	free(r->beads);
+	free(r->evidence);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -1415,21 +1726,31 @@ int align_run(struct align_result *r, const struct align_sent *src, size_t nsrc,
 	struct raw rs, rt;
 	size_t *glo = NULL, *ghi = NULL;
 	double ratio;
+	int keep_ev;
+	struct caltab *cal = NULL;
 
 	if (nsrc > ALIGN_MAX_SENTENCES || ntgt > ALIGN_MAX_SENTENCES)
 		return err_set(e, ERR_LIMIT,
 		               "too many sentences to align (%zu and %zu; "
 		               "the limit is %zu a side)",
 		               nsrc, ntgt, ALIGN_MAX_SENTENCES);
+	free(r->evidence);
+	r->evidence = NULL;
 	memset(&x, 0, sizeof(x));
 	memset(&rs, 0, sizeof(rs));
 	memset(&rt, 0, sizeof(rt));
 	x.p = defaults;
 	x.length_only = o && (o->flags & ALIGN_LENGTH_ONLY);
+	keep_ev = o && (o->flags & ALIGN_EVIDENCE);
 	x.s.decimal_comma = !decimal_point_lang(o ? o->src_lang : NULL);
 	x.t.decimal_comma = !decimal_point_lang(o ? o->tgt_lang : NULL);
 
 	x.p.fold_names = main_script(src, nsrc) != main_script(tgt, ntgt);
+	if (!x.length_only) {
+		cal = xmalloc(sizeof(*cal));
+		caltab_init(cal);
+		x.p.cal = cal;
+	}
 	side_read(&x.s, &rs, src, nsrc, &x.p);
 	side_read(&x.t, &rt, tgt, ntgt, &x.p);
 	/* the expected ratio of lengths: that of the pairs sharing unique
@@ -1485,11 +1806,12 @@ int align_run(struct align_result *r, const struct align_sent *src, size_t nsrc,
 		 * and the calibration does not apply */
 		r->relatedness = 1;
 		r->unrelated = 0;
-		confidences(r, &x, -1);
+		confidences(r, &x, -1, keep_ev);
 	} else {
-		confidences(r, &x, relatedness(r, &x));
+		confidences(r, &x, relatedness(r, &x), keep_ev);
 	}
 
+	free(cal);
 	free(glo);
 	free(ghi);
 	free(rs.h);

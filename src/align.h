@@ -59,7 +59,22 @@ struct align_bead {
 enum {
 	/* Lengths only, no anchors: plain Gale & Church, a baseline. */
 	ALIGN_LENGTH_ONLY = 1 << 0,
+	/* Fill align_result.evidence (for fitting the calibration). */
+	ALIGN_EVIDENCE = 1 << 1,
 };
+
+/*
+ * What the confidence of a bead is computed from, ALIGN_NEVIDENCE numbers
+ * a bead, in this order: the log odds of its posterior probability; of the
+ * probability that its sentences are linked at all (whatever the bead's
+ * exact shape); the anchor similarity of its two sides (0..1) and their
+ * anchor weight; the cost of its lengths; its number of sentences beyond
+ * two; the relatedness of the whole (log, at most 0); the lower posterior
+ * log odds of its two neighbours; how many of them leave sentences out;
+ * the log of its shortest sentence's length; the weight of numbers the
+ * other text lacks; the paragraph edges the two sides disagree on.
+ */
+#define ALIGN_NEVIDENCE 12
 
 struct align_opts {
 	const char *src_lang; /* language tag of the source, or NULL */
@@ -80,6 +95,9 @@ struct align_result {
 	double relatedness;
 	int unrelated;
 	double cost; /* of the beads under the model: lower is likelier */
+	/* With ALIGN_EVIDENCE: nbead * ALIGN_NEVIDENCE numbers, bead after
+	 * bead (owned); else NULL. */
+	double *evidence;
 };
 
 /* Initialise an empty result (allocates nothing). */

@@ -346,6 +346,37 @@ TEST(align_names_transcribed)
 	align_result_release(&p.r);
 }
 
+TEST(align_months_and_weekdays)
+{
+	/* only the names of days and months tell which sentence is left
+	 * out, across languages and scripts and with case endings */
+	static const char *const en[] = {"The talks began on Monday.",
+	                                 "The talks resumed on Wednesday.",
+	                                 "The talks ended on Friday.", NULL};
+	static const char *const ru[] = {"Переговоры начались в понедельник.",
+	                                 "Переговоры завершились в пятницу.",
+	                                 NULL};
+	static const char *const months[] = {
+	    "Prices rose in March.", "Prices fell in August.",
+	    "Prices rose again in November.", NULL};
+	static const char *const uk[] = {"Ціни зросли у березні.",
+	                                 "Ціни впали в серпні.", NULL};
+	static const char *const de[] = {
+	    "Die Preise stiegen im März.",
+	    "Im November stiegen die Preise erneut.", NULL};
+	struct pair p;
+
+	CHECK_INT(run(&p, en, ru, "en", "ru"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[] [2]:[1]");
+	align_result_release(&p.r);
+	CHECK_INT(run(&p, months, uk, "en", "uk"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[1] [2]:[]");
+	align_result_release(&p.r);
+	CHECK_INT(run(&p, months, de, "en", "de"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[] [2]:[1]");
+	align_result_release(&p.r);
+}
+
 TEST(align_unrelated_texts)
 {
 	static const char *const weather[] = {
