@@ -16,8 +16,8 @@
 static const struct {
 	unsigned char a, b;
 } shapes[] = {
-    {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2},
-    {1, 3}, {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1},
+    {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {1, 3},
+    {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1}, {1, 5}, {5, 1},
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
 
@@ -42,7 +42,11 @@ struct params {
 	double miss_w;         /* cost per unit of unmatched anchor weight */
 	double para_w;         /* cost per paragraph edge one side lacks */
 	double cross_w;        /* cost per paragraph boundary inside a bead */
-	double temp;           /* temperature of the posteriors */
+	double soft_w; /* bonus per sentence in a bead that continues the one
+	                * before it (see continues) */
+	double hard_w; /* cost per whole sentence after the first in a bead
+	                * with more than one sentence a side */
+	double temp;   /* temperature of the posteriors */
 	double w_num, w_word, w_punct; /* anchor weights by kind */
 	double w_orphan;          /* weight of a number the other text lacks */
 	double df_pow;            /* weight = kind / max(df)^df_pow */
@@ -56,15 +60,17 @@ struct params {
 static const struct params defaults = {
     /* 1-1, 1-0, 0-1 (see skip), 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4,
      * 4-1 */
-    .shape = {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0},
+    .shape = {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0, 8.5, 8.5},
     .skip = 3.5,
     .skip_ext = 0.7,
-    .len_w = 0.8,
+    .len_w = 1.0,
     .s2 = 6.8,
     .match_w = 2.0,
     .miss_w = 0.75,
     .para_w = 1.0,
     .cross_w = 1.0,
+    .soft_w = 1.0,
+    .hard_w = 0.75,
     .temp = 1.0,
     .w_num = 1.5,
     .w_word = 1.0,
@@ -87,7 +93,8 @@ struct side {
 	size_t n;
 	double *len;         /* non-space code points */
 	size_t *para;        /* paragraph numbers */
-	unsigned char *edge; /* bit 0: starts a paragraph; bit 1: ends one */
+	unsigned char *edge; /* bit 0: starts a paragraph; bit 1: ends one;
+	                      * bit 2: continues the sentence before it */
 	size_t *foff;        /* features of i: f[foff[i] .. foff[i + 1]) */
 	struct feat *f;
 	size_t nf, fcap;
@@ -476,6 +483,7 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 	size_t i = 0, k, out;
 	double len = 0;
 	int quote = 0, ask = 0, bang = 0;
+	int32_t last = 0;
 
 	*nh = 0;
 	while (i < n) {
@@ -512,6 +520,8 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 			i = end;
 			continue;
 		}
+		if (!norm_is_space(cp))
+			last = cp;
 		if (cp == '?')
 			ask = 1;
 		else if (cp == '!')
@@ -530,6 +540,13 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 	if (quote) {
 		XGROW(*hs, *cap, *nh + 1);
 		(*hs)[(*nh)++] = feat_hash(FEAT_PUNCT, "\"", 1);
+	}
+	if (last == ':' || last == ';') {
+		/* a sentence that leads into a list or a quotation, or one
+		 * of a run split at semicolons: translations keep these */
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] =
+		    feat_hash(FEAT_PUNCT, last == ':' ? ":" : ";", 1);
 	}
 	if (*nh > 1)
 		qsort(*hs, *nh, sizeof(**hs), cmp_u64);
@@ -598,6 +615,38 @@ static void df_add(struct dftab *t, uint64_t h, int side, size_t sent)
 	sl->at[side] = (uint32_t)sent;
 }
 
+/*
+ * Does sentence b continue sentence a rather than start a new one: a ends
+ * with a colon, semicolon, comma or dash, or b starts with a small letter
+ * or closing punctuation?  Sentences split at semicolons and colons, as
+ * tokenised and scanned texts have them, are often translated together;
+ * whole sentences, as news has them, seldom are.
+ */
+static int continues(const struct align_sent *a, const struct align_sent *b)
+{
+	size_t i = a->len, k = 0;
+	int32_t cp = 0;
+
+	while (i > 0) {
+		cp = norm_prev(a->text, &i);
+		if (!norm_is_space(cp))
+			break;
+	}
+	if (cp == ':' || cp == ';' || cp == ',' || cp == '-' || cp == 0x2013)
+		return 1;
+	while (k < b->len) {
+		cp = norm_next(b->text, b->len, &k);
+		if (norm_is_letter(cp))
+			return norm_is_lower(cp);
+		if (cp == ')' || cp == ']' || cp == 0xBB || cp == ',' ||
+		    cp == ';')
+			return 1;
+		if (norm_is_digit(cp))
+			return 0;
+	}
+	return 0;
+}
+
 /* Raw features of one side before weighting. */
 struct raw {
 	uint64_t *h;
@@ -638,6 +687,9 @@ static void side_read(struct side *sd, struct raw *rw,
 	}
 	rw->off[n] = rw->n;
 	for (i = 0; i < n; i++) {
+		if (i > 0 && sd->para[i] == sd->para[i - 1] &&
+		    continues(&sent[i - 1], &sent[i]))
+			sd->edge[i] |= 4;
 		if (i == 0 || sd->para[i] != sd->para[i - 1])
 			sd->edge[i] |= 1;
 		if (i + 1 == n || sd->para[i] != sd->para[i + 1])
@@ -1011,6 +1063,16 @@ static void bead_cost(struct bead_eval *ev, const struct ctx *x, size_t i,
 		}
 		cost += p->miss_w * orphan;
 	}
+	/*
+	 * Sentences split where the text goes on (at a semicolon, before a
+	 * small letter) are often translated together; whole sentences are
+	 * merged on one side at times, on both sides at once seldom: such a
+	 * bead is mostly a sentence left out beside a merge.
+	 */
+	for (ii = i - a + 1; ii < i; ii++)
+		cost += x->s.edge[ii] & 4 ? -p->soft_w : (b > 1) * p->hard_w;
+	for (jj = j - b + 1; jj < j; jj++)
+		cost += x->t.edge[jj] & 4 ? -p->soft_w : (a > 1) * p->hard_w;
 	if (x->use_para) {
 		es = (x->s.edge[i - a] & 1) | (x->s.edge[i - 1] & 2);
 		et = (x->t.edge[j - b] & 1) | (x->t.edge[j - 1] & 2);
@@ -1447,30 +1509,6 @@ static double bead_logpost(const struct ctx *x, size_t i, size_t j, size_t k,
 	return v + after - z;
 }
 
-/*
- * The probability that the first source sentence of bd is paired with some
- * of bd's target sentences, whatever the shape of its bead: the beads that
- * hold a given source sentence exclude each other, so their posteriors
- * add up.
- */
-static double link_post(const struct ctx *x, const struct align_bead *bd,
-                        double z)
-{
-	size_t k, i, j, j1 = bd->tgt + bd->ntgt;
-	double v = -INFINITY;
-
-	for (k = 0; k < NSHAPES; k++) {
-		size_t a = shapes[k].a, b = shapes[k].b;
-
-		if (!a || !b)
-			continue;
-		for (i = bd->src + 1; i <= bd->src + a; i++)
-			for (j = bd->tgt + 1; j < j1 + b; j++)
-				v = log_add(v, bead_logpost(x, i, j, k, z));
-	}
-	return exp(v);
-}
-
 static double log_odds(double p)
 {
 	p = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
@@ -1480,7 +1518,6 @@ static double log_odds(double p)
 /* Indices into a bead's evidence (see ALIGN_NEVIDENCE in align.h). */
 enum {
 	EV_POST,
-	EV_LINK,
 	EV_SIM,
 	EV_ANCHORS,
 	EV_LEN,
@@ -1490,23 +1527,26 @@ enum {
 	EV_NEIGHBOUR_SKIPS,
 	EV_SHORT,
 	EV_ORPHAN,
-	EV_PARA,
+	EV_DOC_MULTI,
 };
 
 /*
  * Logistic calibration of the confidence: weights of the evidence above,
  * fitted on the development data (Text+Berg de-fr, WMT22 en-de news plain
- * and abridged, en-ru news of our own, and mismatched articles as
- * unrelated texts) by tests/dev/align-calibrate.py.  Pairs and sentences
- * left out have models of their own.
+ * and abridged, en-ru news of our own, and mismatched articles whole and
+ * cut short as unrelated texts) by tests/dev/align-calibrate.py, with the
+ * posterior, anchor similarity, length, merging, relatedness, shortest
+ * sentence, numbers the other text lacks and the share of merged pairs in
+ * the whole (the rest weigh 0: they did not help in cross-validation).
+ * Pairs and sentences left out have models of their own.
  */
 static const double pair_cal[ALIGN_NEVIDENCE + 1] = {
-    /* bias, post, link, sim, anchors, len, multi, related, neighbour,
-     * neighbour skips, short, orphan, para */
-    0.020, 1.089, 0, 1.046, 0, -0.576, -0.401, 3.873, 0, 0, 0, 0, 0,
+    /* bias, post, sim, anchors, len, multi, related, neighbour, neighbour
+     * skips, short, orphan, doc multi */
+    0.133, 0.859, 0.107, 0, -0.425, 0.027, 5.547, 0, 0, 0.222, -1.219, -1.902,
 };
 static const double skip_cal[ALIGN_NEVIDENCE + 1] = {
-    0.399, 0.671, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    4.229, 0.260, 0, 0, 0, 0, -1.298, 0, 0, -0.349, 0.183, -0.995,
 };
 
 static double logistic(double z)
@@ -1528,8 +1568,6 @@ static void bead_evidence(double *ev, const struct align_result *r, size_t k,
 	sk = shape_of(bd);
 	bead_cost(&be, x, ie, je, sk);
 	ev[EV_POST] = log_odds(exp(bead_logpost(x, ie, je, sk, z)));
-	ev[EV_LINK] =
-	    bd->nsrc && bd->ntgt ? log_odds(link_post(x, bd, z)) : ev[EV_POST];
 	ev[EV_SIM] = be.sim > 0 ? be.sim : 0;
 	ev[EV_ANCHORS] = be.anchors;
 	ev[EV_LEN] = be.lencost;
@@ -1549,15 +1587,6 @@ static void bead_evidence(double *ev, const struct align_result *r, size_t k,
 	}
 	ev[EV_SHORT] = log(shortest);
 	ev[EV_ORPHAN] = orphan;
-	if (x->use_para && bd->nsrc && bd->ntgt) {
-		unsigned es =
-		    (x->s.edge[bd->src] & 1) | (x->s.edge[ie - 1] & 2);
-		unsigned et =
-		    (x->t.edge[bd->tgt] & 1) | (x->t.edge[je - 1] & 2);
-
-		ev[EV_PARA] =
-		    (double)(((es ^ et) & 1) + (((es ^ et) >> 1) & 1));
-	}
 }
 
 /*
@@ -1570,13 +1599,18 @@ static void confidences(struct align_result *r, const struct ctx *x,
 {
 	size_t end = cell(&x->b, x->b.n, x->b.m), k, f;
 	double z = -INFINITY, related = log(contrast / 4);
-	double *ev;
+	double *ev, pairs = 0, multi = 0;
 	unsigned s;
 
 	if (related > 0 || contrast < 0)
 		related = 0;
 	for (s = 0; s < NSTATES; s++)
 		z = log_add(z, x->fw[end * NSTATES + s]);
+	for (k = 0; k < r->nbead; k++)
+		if (r->beads[k].nsrc && r->beads[k].ntgt) {
+			pairs++;
+			multi += r->beads[k].nsrc + r->beads[k].ntgt > 2;
+		}
 	ev = xcalloc(r->nbead + 1, ALIGN_NEVIDENCE * sizeof(*ev));
 	for (k = 0; k < r->nbead; k++)
 		bead_evidence(ev + k * ALIGN_NEVIDENCE, r, k, x, z, related);
@@ -1597,6 +1631,7 @@ static void confidences(struct align_result *r, const struct ctx *x,
 		}
 		e[EV_NEIGHBOUR] = nb == INFINITY ? e[EV_POST] : nb;
 		e[EV_NEIGHBOUR_SKIPS] = skips;
+		e[EV_DOC_MULTI] = pairs > 0 ? multi / pairs : 0;
 		if (contrast < 0) {
 			r->beads[k].confidence = logistic(e[EV_POST]);
 			continue;
