@@ -233,6 +233,70 @@ static size_t read_number(struct buf *out, const char *s, size_t n, size_t i,
 	return i;
 }
 
+/*
+ * Words that scale the number before them ("1.2 million", "250 тыс.",
+ * "86 млрд", "5bn"), by their first letters folded to lower case, with
+ * the power of ten they stand for; `whole`: only as a whole word.
+ */
+static const struct {
+	const char *word;
+	unsigned char power, whole;
+} scales[] = {
+    {"thousand", 3, 0}, {"тыс", 3, 0},      {"тис", 3, 0},
+    {"tausend", 3, 0},  {"tys", 3, 0},      {"tis", 3, 0},
+    {"mille", 3, 1},    {"million", 6, 0},  {"mln", 6, 0},
+    {"млн", 6, 0},      {"миллион", 6, 0},  {"мільйон", 6, 0},
+    {"мільён", 6, 0},   {"mio", 6, 0},      {"mn", 6, 1},
+    {"m", 6, 1},        {"billion", 9, 0},  {"bn", 9, 1},
+    {"млрд", 9, 0},     {"миллиард", 9, 0}, {"мільярд", 9, 0},
+    {"milliard", 9, 0}, {"mrd", 9, 0},      {"mld", 9, 0},
+};
+
+/*
+ * If a scale word follows the number that ends at s[i] (after at most one
+ * space), replace the value in out (as read_number wrote it) with the
+ * scaled value and return 1: "1.2 million" and "1 200 000" are one
+ * number.  Values too large to be exact are left alone (0).
+ */
+static int scaled_number(struct buf *out, const char *s, size_t n, size_t i)
+{
+	char word[32], num[64];
+	size_t w = 0, k, j = i;
+	double v;
+	char *end;
+
+	if (j < n && s[j] == ' ')
+		j++;
+	while (j < n && w + 4 < sizeof(word)) {
+		size_t at = j;
+		int32_t cp = norm_next(s, n, &j);
+
+		if (!norm_is_letter(cp)) {
+			j = at;
+			break;
+		}
+		w += norm_encode(word + w, norm_lower(cp));
+	}
+	if (!w || out->len >= sizeof(num))
+		return 0;
+	for (k = 0; k < sizeof(scales) / sizeof(scales[0]); k++) {
+		size_t len = strlen(scales[k].word);
+
+		if (w < len || memcmp(word, scales[k].word, len) != 0 ||
+		    (scales[k].whole && w != len))
+			continue;
+		memcpy(num, out->data, out->len);
+		num[out->len] = '\0';
+		v = strtod(num, &end) * pow(10, scales[k].power);
+		if (*end || v >= 1e15)
+			return 0;
+		buf_reset(out);
+		buf_addf(out, "%.0f", v);
+		return 1;
+	}
+	return 0;
+}
+
 static int is_quote(int32_t cp)
 {
 	return cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
@@ -499,9 +563,12 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 			end = read_number(tmp, s, n, start, decimal_comma);
 			len += (double)norm_count(s + i, end - i);
 			i = end;
-			XGROW(*hs, *cap, *nh + 1);
+			XGROW(*hs, *cap, *nh + 2);
 			(*hs)[(*nh)++] =
 			    feat_hash(FEAT_NUMBER, tmp->data, tmp->len);
+			if (scaled_number(tmp, s, n, end))
+				(*hs)[(*nh)++] =
+				    feat_hash(FEAT_NUMBER, tmp->data, tmp->len);
 			continue;
 		}
 		if (norm_is_letter(cp)) {

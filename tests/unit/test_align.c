@@ -295,8 +295,21 @@ TEST(align_numbers_by_value)
 	    "Die Rate stieg um 2,50 Punkte.", "Die Rate stieg um 1,250 Punkte.",
 	    NULL};
 
+	static const char *const en_big[] = {
+	    "About 250,000 people came.", "About 480,000 people came.",
+	    "About 1,200,000 people came.", NULL};
+	static const char *const ru_big[] = {"Пришли около 250 тыс. человек.",
+	                                     "Пришли около 1,2 млн человек.",
+	                                     NULL};
+	static const char *const de_big[] = {
+	    "Es kamen etwa 250 Tausend Menschen.",
+	    "Es kamen etwa 1,2 Mio. Menschen.", NULL};
+
 	number_case(en, de, "de");
 	number_case(en, fr, "fr");
+	/* a scale word after a number multiplies it */
+	number_case(en_big, ru_big, "ru");
+	number_case(en_big, de_big, "de");
 	number_case(en, ru, "ru");
 	number_case(en_dec, de_dec, "de");
 	/* trailing zeros of decimals do not matter; in German 1,250 is a
