@@ -139,15 +139,22 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* Kinds of anchors, kept in the two low bits of their hash. */
+/*
+ * Kinds of anchors, kept in the two low bits of their hash.  The third
+ * bit, among the raw features of a sentence, marks a number written with
+ * a scale word ("1.2 million"), which the other text may well write
+ * otherwise and so is never counted as missing there; it is not part of
+ * the feature's identity.
+ */
 enum { FEAT_NAME = 0, FEAT_WORD = 1, FEAT_NUMBER = 2, FEAT_PUNCT = 3 };
+#define FEAT_SCALED ((uint64_t)4)
 
 static uint64_t feat_hash(unsigned kind, const char *s, size_t n)
 {
 	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, n);
 
-	h = (h & ~(uint64_t)3) | kind;
-	return h ? h : 4; /* 0 marks an empty slot of the tables */
+	h = (h & ~(uint64_t)7) | kind;
+	return h ? h : 8; /* 0 marks an empty slot of the tables */
 }
 
 static int is_ascii_digit(char c)
@@ -246,10 +253,10 @@ static const struct {
     {"tausend", 3, 0},  {"tys", 3, 0},      {"tis", 3, 0},
     {"mille", 3, 1},    {"million", 6, 0},  {"mln", 6, 0},
     {"млн", 6, 0},      {"миллион", 6, 0},  {"мільйон", 6, 0},
-    {"мільён", 6, 0},   {"mio", 6, 0},      {"mn", 6, 1},
-    {"m", 6, 1},        {"billion", 9, 0},  {"bn", 9, 1},
-    {"млрд", 9, 0},     {"миллиард", 9, 0}, {"мільярд", 9, 0},
-    {"milliard", 9, 0}, {"mrd", 9, 0},      {"mld", 9, 0},
+    {"мільён", 6, 0},   {"mio", 6, 0},      {"billion", 9, 0},
+    {"bn", 9, 1},       {"млрд", 9, 0},     {"миллиард", 9, 0},
+    {"мільярд", 9, 0},  {"milliard", 9, 0}, {"mrd", 9, 0},
+    {"mld", 9, 0},
 };
 
 /*
@@ -566,9 +573,13 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 			XGROW(*hs, *cap, *nh + 2);
 			(*hs)[(*nh)++] =
 			    feat_hash(FEAT_NUMBER, tmp->data, tmp->len);
-			if (scaled_number(tmp, s, n, end))
+			if (scaled_number(tmp, s, n, end)) {
+				(*hs)[*nh - 1] |= FEAT_SCALED;
 				(*hs)[(*nh)++] =
-				    feat_hash(FEAT_NUMBER, tmp->data, tmp->len);
+				    feat_hash(FEAT_NUMBER, tmp->data,
+				              tmp->len) |
+				    FEAT_SCALED;
+			}
 			continue;
 		}
 		if (norm_is_letter(cp)) {
@@ -618,7 +629,10 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 	if (*nh > 1)
 		qsort(*hs, *nh, sizeof(**hs), cmp_u64);
 	for (k = 0, out = 0; k < *nh; k++)
-		if (!out || (*hs)[k] != (*hs)[out - 1])
+		if (out &&
+		    ((*hs)[k] | FEAT_SCALED) == ((*hs)[out - 1] | FEAT_SCALED))
+			(*hs)[out - 1] |= (*hs)[k]; /* scaled once: scaled */
+		else
 			(*hs)[out++] = (*hs)[k];
 	*nh = out;
 	return len;
@@ -782,18 +796,20 @@ static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
 		sd->orphan[i] = 0;
 		sd->foff[i] = sd->nf;
 		for (k = rw->off[i]; k < rw->off[i + 1]; k++) {
-			struct dfslot *sl = df_find(t, rw->h[k]);
+			uint64_t h = rw->h[k] & ~FEAT_SCALED;
+			struct dfslot *sl = df_find(t, h);
 			double df, w;
 
 			if (!sl->df[0] || !sl->df[1]) {
 				/* a number the other text lacks altogether:
 				 * its sentence is likely not translated */
-				if ((rw->h[k] & 3) == FEAT_NUMBER)
+				if ((h & 3) == FEAT_NUMBER &&
+				    !(rw->h[k] & FEAT_SCALED))
 					sd->orphan[i] += p->w_orphan;
 				continue;
 			}
 			df = sl->df[0] > sl->df[1] ? sl->df[0] : sl->df[1];
-			switch (rw->h[k] & 3) {
+			switch (h & 3) {
 			case FEAT_NUMBER:
 				w = p->w_num;
 				break;
@@ -806,7 +822,7 @@ static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
 			}
 			w /= pow(df, p->df_pow);
 			XGROW(sd->f, sd->fcap, sd->nf + 1);
-			sd->f[sd->nf].h = rw->h[k];
+			sd->f[sd->nf].h = h;
 			sd->f[sd->nf].w = w;
 			sd->nf++;
 			sd->anchor[i] += w;
@@ -874,10 +890,10 @@ static double weigh_all(struct ctx *x, const struct raw *rs,
 	df_init(&tab, 64);
 	for (i = 0; i < x->s.n; i++)
 		for (k = rs->off[i]; k < rs->off[i + 1]; k++)
-			df_add(&tab, rs->h[k], 0, i);
+			df_add(&tab, rs->h[k] & ~FEAT_SCALED, 0, i);
 	for (i = 0; i < x->t.n; i++)
 		for (k = rt->off[i]; k < rt->off[i + 1]; k++)
-			df_add(&tab, rt->h[k], 1, i);
+			df_add(&tab, rt->h[k] & ~FEAT_SCALED, 1, i);
 	side_weigh(&x->s, rs, &tab, &x->p);
 	side_weigh(&x->t, rt, &tab, &x->p);
 	ratio = anchor_ratio(x, &tab);
