@@ -1626,10 +1626,10 @@ enum {
 static const double pair_cal[ALIGN_NEVIDENCE + 1] = {
     /* bias, post, sim, anchors, len, multi, related, neighbour, neighbour
      * skips, short, orphan, doc multi */
-    0.133, 0.859, 0.107, 0, -0.425, 0.027, 5.547, 0, 0, 0.222, -1.219, -1.902,
+    0.025, 0.855, 0.165, 0, -0.524, -0.002, 5.546, 0, 0, 0.229, -1.399, -1.599,
 };
 static const double skip_cal[ALIGN_NEVIDENCE + 1] = {
-    4.229, 0.260, 0, 0, 0, 0, -1.298, 0, 0, -0.349, 0.183, -0.995,
+    4.152, 0.259, 0, 0, 0, 0, -1.257, 0, 0, -0.328, 0.169, -0.981,
 };
 
 static double logistic(double z)
