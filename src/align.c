@@ -142,9 +142,9 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 /*
  * Kinds of anchors, kept in the two low bits of their hash.  The third
  * bit, among the raw features of a sentence, marks a number written with
- * a scale word ("1.2 million"), which the other text may well write
- * otherwise and so is never counted as missing there; it is not part of
- * the feature's identity.
+ * a scale word ("1.2 million"), which stands for two features (1.2 and
+ * 1200000) of which the other text may well have only one; it is not
+ * part of the feature's identity.
  */
 enum { FEAT_NAME = 0, FEAT_WORD = 1, FEAT_NUMBER = 2, FEAT_PUNCT = 3 };
 #define FEAT_SCALED ((uint64_t)4)
@@ -802,10 +802,14 @@ static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
 
 			if (!sl->df[0] || !sl->df[1]) {
 				/* a number the other text lacks altogether:
-				 * its sentence is likely not translated */
-				if ((h & 3) == FEAT_NUMBER &&
-				    !(rw->h[k] & FEAT_SCALED))
-					sd->orphan[i] += p->w_orphan;
+				 * its sentence is likely not translated (one
+				 * with a scale word counts half as read and
+				 * half as scaled: missing both, it is missing)
+				 */
+				if ((h & 3) == FEAT_NUMBER)
+					sd->orphan[i] += rw->h[k] & FEAT_SCALED
+					                     ? p->w_orphan / 2
+					                     : p->w_orphan;
 				continue;
 			}
 			df = sl->df[0] > sl->df[1] ? sl->df[0] : sl->df[1];
