@@ -23,9 +23,11 @@
  * length of the texts; the band follows the path and widens where the
  * texts drift apart, and short texts use the whole table.
  *
- * Each bead gets a confidence in [0,1]: its posterior probability under the
- * model (forward-backward), its anchors and its length, calibrated on
- * development data.  The whole gets a relatedness: how much more anchor
+ * Each bead gets a confidence in [0,1]: a logistic function, fitted on
+ * development data, of its posterior probability under the model
+ * (forward-backward), its anchors, its length, its shortest sentence, the
+ * numbers the other text lacks and how much the whole merges sentences
+ * (see ALIGN_NEVIDENCE).  The whole gets a relatedness: how much more anchor
  * weight the pairs share than the same beads shifted a few sentences, low
  * for texts that are not translations of each other.
  *
