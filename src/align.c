@@ -1,5 +1,6 @@
 #include "align.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,8 +16,8 @@
 static const struct {
 	unsigned char a, b;
 } shapes[] = {
-    {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2},
-    {1, 3}, {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1},
+    {1, 1}, {1, 0}, {0, 1}, {2, 1}, {1, 2}, {2, 2}, {1, 3},
+    {3, 1}, {2, 3}, {3, 2}, {1, 4}, {4, 1}, {1, 5}, {5, 1},
 };
 #define NSHAPES (sizeof(shapes) / sizeof(shapes[0]))
 
@@ -41,28 +42,35 @@ struct params {
 	double miss_w;         /* cost per unit of unmatched anchor weight */
 	double para_w;         /* cost per paragraph edge one side lacks */
 	double cross_w;        /* cost per paragraph boundary inside a bead */
-	double temp;           /* temperature of the posteriors */
+	double soft_w; /* bonus per sentence in a bead that continues the one
+	                * before it (see continues) */
+	double hard_w; /* cost per whole sentence after the first in a bead
+	                * with more than one sentence a side */
+	double temp;   /* temperature of the posteriors */
 	double w_num, w_word, w_punct; /* anchor weights by kind */
-	double w_orphan; /* weight of a number the other text lacks */
-	double df_pow;   /* weight = kind / max(df)^df_pow */
-	int prefix;      /* bytes of a word key that must agree */
-	int fold_names;  /* capitalised words: a consonant skeleton too
-	                  * (set when the sides' scripts differ) */
-	int band;        /* initial half-width of the band */
+	double w_orphan;          /* weight of a number the other text lacks */
+	double df_pow;            /* weight = kind / max(df)^df_pow */
+	int prefix;               /* bytes of a word key that must agree */
+	int fold_names;           /* capitalised words: a consonant skeleton too
+	                           * (set when the sides' scripts differ) */
+	int band;                 /* initial half-width of the band */
+	const struct caltab *cal; /* month and weekday names, or NULL */
 };
 
 static const struct params defaults = {
     /* 1-1, 1-0, 0-1 (see skip), 2-1, 1-2, 2-2, 1-3, 3-1, 2-3, 3-2, 1-4,
      * 4-1 */
-    .shape = {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0},
+    .shape = {0, 0, 0, 2.5, 2.5, 4.4, 5.5, 5.5, 7.0, 7.0, 7.0, 7.0, 8.5, 8.5},
     .skip = 3.5,
     .skip_ext = 0.7,
-    .len_w = 0.8,
+    .len_w = 1.0,
     .s2 = 6.8,
     .match_w = 2.0,
     .miss_w = 0.75,
     .para_w = 1.0,
     .cross_w = 1.0,
+    .soft_w = 1.0,
+    .hard_w = 0.75,
     .temp = 1.0,
     .w_num = 1.5,
     .w_word = 1.0,
@@ -85,7 +93,8 @@ struct side {
 	size_t n;
 	double *len;         /* non-space code points */
 	size_t *para;        /* paragraph numbers */
-	unsigned char *edge; /* bit 0: starts a paragraph; bit 1: ends one */
+	unsigned char *edge; /* bit 0: starts a paragraph; bit 1: ends one;
+	                      * bit 2: continues the sentence before it */
 	size_t *foff;        /* features of i: f[foff[i] .. foff[i + 1]) */
 	struct feat *f;
 	size_t nf, fcap;
@@ -130,15 +139,22 @@ static uint64_t hash_bytes(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* Kinds of anchors, kept in the two low bits of their hash. */
+/*
+ * Kinds of anchors, kept in the two low bits of their hash.  The third
+ * bit, among the raw features of a sentence, marks a number written with
+ * a scale word ("1.2 million"), which stands for two features (1.2 and
+ * 1200000) of which the other text may well have only one; it is not
+ * part of the feature's identity.
+ */
 enum { FEAT_NAME = 0, FEAT_WORD = 1, FEAT_NUMBER = 2, FEAT_PUNCT = 3 };
+#define FEAT_SCALED ((uint64_t)4)
 
 static uint64_t feat_hash(unsigned kind, const char *s, size_t n)
 {
 	uint64_t h = hash_bytes(0xcbf29ce484222325ULL, s, n);
 
-	h = (h & ~(uint64_t)3) | kind;
-	return h ? h : 4; /* 0 marks an empty slot of the tables */
+	h = (h & ~(uint64_t)7) | kind;
+	return h ? h : 8; /* 0 marks an empty slot of the tables */
 }
 
 static int is_ascii_digit(char c)
@@ -224,10 +240,240 @@ static size_t read_number(struct buf *out, const char *s, size_t n, size_t i,
 	return i;
 }
 
+/*
+ * Words that scale the number before them ("1.2 million", "250 тыс.",
+ * "86 млрд", "5bn"), by their first letters folded to lower case, with
+ * the power of ten they stand for; `whole`: only as a whole word.
+ */
+static const struct {
+	const char *word;
+	unsigned char power, whole;
+} scales[] = {
+    {"thousand", 3, 0}, {"тыс", 3, 0},      {"тис", 3, 0},
+    {"tausend", 3, 0},  {"tys", 3, 0},      {"tis", 3, 0},
+    {"mille", 3, 1},    {"million", 6, 0},  {"mln", 6, 0},
+    {"млн", 6, 0},      {"миллион", 6, 0},  {"мільйон", 6, 0},
+    {"мільён", 6, 0},   {"mio", 6, 0},      {"billion", 9, 0},
+    {"bn", 9, 1},       {"млрд", 9, 0},     {"миллиард", 9, 0},
+    {"мільярд", 9, 0},  {"milliard", 9, 0}, {"mrd", 9, 0},
+    {"mld", 9, 0},
+};
+
+/*
+ * If a scale word follows the number that ends at s[i] (after at most one
+ * space), replace the value in out (as read_number wrote it) with the
+ * scaled value and return 1: "1.2 million" and "1 200 000" are one
+ * number.  Values too large to be exact are left alone (0).
+ */
+static int scaled_number(struct buf *out, const char *s, size_t n, size_t i)
+{
+	char word[32], num[64];
+	size_t w = 0, k, j = i;
+	double v;
+	char *end;
+
+	if (j < n && s[j] == ' ')
+		j++;
+	while (j < n && w + 4 < sizeof(word)) {
+		size_t at = j;
+		int32_t cp = norm_next(s, n, &j);
+
+		if (!norm_is_letter(cp)) {
+			j = at;
+			break;
+		}
+		w += norm_encode(word + w, norm_lower(cp));
+	}
+	if (!w || out->len >= sizeof(num))
+		return 0;
+	for (k = 0; k < sizeof(scales) / sizeof(scales[0]); k++) {
+		size_t len = strlen(scales[k].word);
+
+		if (w < len || memcmp(word, scales[k].word, len) != 0 ||
+		    (scales[k].whole && w != len))
+			continue;
+		memcpy(num, out->data, out->len);
+		num[out->len] = '\0';
+		v = strtod(num, &end) * pow(10, scales[k].power);
+		if (*end || v >= 1e15)
+			return 0;
+		buf_reset(out);
+		buf_addf(out, "%.0f", v);
+		return 1;
+	}
+	return 0;
+}
+
 static int is_quote(int32_t cp)
 {
 	return cp == '"' || cp == 0xAB || cp == 0xBB || cp == 0x201C ||
 	       cp == 0x201D || cp == 0x201E || cp == 0x2039 || cp == 0x203A;
+}
+
+/*
+ * Names of months (1-12) and weekdays (13-19) in the languages newstm
+ * splits: they carry across languages as numbers do ("22 августа" is
+ * "August 22", "в четверг" is "on Thursday").  Each row lists the forms of
+ * one name, separated by spaces.  A word matches a form when its
+ * transliterated key is the form's, or starts with it and has at most N
+ * letters more where the form ends in +N (case endings: "августа",
+ * "вторника"); a form after ^ only matches capitalised (English "May" is a
+ * month, "may" is not).  Forms that are common words too are left out
+ * ("среда" is also environment).
+ */
+static const struct {
+	unsigned char value;
+	const char *forms;
+} calendar[] = {
+    /* January */
+    {1, "^january ^jan ^januar ^jänner januari janvier enero "
+        "gennaio январ+3 януари січн+2 січен+2 студзен+2 styczeń "
+        "stycznia styczniu"},
+    /* February */
+    {2, "^february ^feb ^februar februari février febrero febbraio "
+        "феврал+3 февруари лютого лютага lutego lutym"},
+    /* March */
+    {3, "^march ^märz maart marzo март+2 березн+2 березен+2 "
+        "сакавік+2 marca marcu"},
+    /* April */
+    {4, "^april avril abril aprile апрел+3 квітн+2 квітен+2 "
+        "красавік+2 kwietnia kwietniu"},
+    /* May */
+    {5, "^may mai mei mayo maggio май мая мае травн+2 травен+2 maja "
+        "maju"},
+    /* June */
+    {6, "^june ^juni juin junio giugno июн+3 юни червн+2 червен+2 "
+        "чэрвен+2 czerwca czerwcu"},
+    /* July */
+    {7, "^july ^juli juillet julio luglio июл+3 юли липн+2 липен+2 "
+        "ліпен+2 lipca lipcu"},
+    /* August */
+    {8, "^august ^aug augustus août agosto август+2 серпн+2 "
+        "серпен+2 жніўн+2 жнівен+2 sierpnia sierpniu"},
+    /* September */
+    {9, "^september ^sept septembre septiembre settembre сентябр+3 "
+        "септември вересн+2 вересен+2 верасн+2 września wrześniu"},
+    /* October */
+    {10, "^october ^oct ^oktober octobre octubre ottobre октябр+3 "
+         "октомври жовтн+2 жовтен+2 кастрычнік+2 października "
+         "październiku"},
+    /* November */
+    {11, "^november ^nov novembre noviembre ноябр+3 ноември "
+         "листопад+2 лістапад+2 listopada listopadzie"},
+    /* December */
+    {12, "^december ^dec ^dezember décembre diciembre dicembre "
+         "декабр+3 декември грудн+2 груден+2 снежня grudnia grudniu"},
+    /* Monday */
+    {13, "^monday ^montag+6 maandag lundi lunes lunedì понедельник+2 "
+         "понеделник понеділ+3 панядзел+3 poniedziałek poniedziałku"},
+    /* Tuesday */
+    {14, "^tuesday ^dienstag+6 dinsdag mardi martedì вторник+2 "
+         "вівтор+3 аўтор+3 wtorek wtorku"},
+    /* Wednesday */
+    {15, "^wednesday ^mittwoch+6 woensdag mercredi miércoles "
+         "mercoledì сряда"},
+    /* Thursday */
+    {16, "^thursday ^donnerstag+6 donderdag jeudi jueves giovedì "
+         "четверг+2 четвъртък четвер четверга чацвер+2 czwartek "
+         "czwartku"},
+    /* Friday */
+    {17, "^friday ^freitag+6 vrijdag vendredi viernes venerdì "
+         "пятниц+2 петък пятніц+2 piątek piątku"},
+    /* Saturday */
+    {18, "^saturday ^samstag+6 ^sonnabend+1 zaterdag samedi sábado "
+         "суббот+2 събота субот+2 sobota sobotę"},
+    /* Sunday */
+    {19, "^sunday ^sonntag+6 zondag dimanche domingo domenica "
+         "воскресень+2 неділ+2 нядзел+2 niedziela niedzielę"},
+};
+#define NCALENDAR (sizeof(calendar) / sizeof(calendar[0]))
+/* Most forms in the table above. */
+#define CALENDAR_FORMS 256
+
+/* The calendar words' keys, sorted by their first byte, for one run. */
+struct calkey {
+	char key[TRANSLIT_FORM_MAX + 1];
+	unsigned char len, value, extra, cap;
+};
+struct caltab {
+	struct calkey k[CALENDAR_FORMS];
+	unsigned short first[257]; /* keys starting with byte c:
+	                            * k[first[c] .. first[c + 1]) */
+};
+
+static int cmp_calkey(const void *a, const void *b)
+{
+	const struct calkey *x = a, *y = b;
+
+	return (unsigned char)x->key[0] - (unsigned char)y->key[0];
+}
+
+static void caltab_init(struct caltab *t)
+{
+	struct buf tmp;
+	size_t i, n = 0, c;
+
+	buf_init(&tmp);
+	for (i = 0; i < NCALENDAR; i++) {
+		const char *f = calendar[i].forms;
+
+		while (*f) {
+			size_t len = strcspn(f, " +");
+			struct calkey *k = &t->k[n];
+			int cap = *f == '^';
+
+			assert(n < CALENDAR_FORMS);
+			buf_reset(&tmp);
+			translit_key(&tmp, f + cap, len - (size_t)cap);
+			k->extra = 0;
+			f += len;
+			if (*f == '+') {
+				k->extra = (unsigned char)(f[1] - '0');
+				f += 2;
+			}
+			while (*f == ' ')
+				f++;
+			if (!tmp.len || tmp.len > TRANSLIT_FORM_MAX)
+				continue;
+			memcpy(k->key, tmp.data, tmp.len);
+			k->key[tmp.len] = '\0';
+			k->len = (unsigned char)tmp.len;
+			k->value = calendar[i].value;
+			k->cap = (unsigned char)cap;
+			n++;
+		}
+	}
+	buf_release(&tmp);
+	qsort(t->k, n, sizeof(t->k[0]), cmp_calkey);
+	for (c = 0, i = 0; c < 256; c++) {
+		t->first[c] = (unsigned short)i;
+		while (i < n && (unsigned char)t->k[i].key[0] == c)
+			i++;
+	}
+	t->first[256] = (unsigned short)n;
+}
+
+/*
+ * The month or weekday (1-19) that the word with key key[0..klen) names,
+ * or 0; capital: the word starts with a capital letter.
+ */
+static unsigned calendar_value(const struct caltab *t, const char *key,
+                               size_t klen, int capital)
+{
+	size_t i, c;
+
+	if (!t || !klen)
+		return 0;
+	c = (unsigned char)key[0];
+	for (i = t->first[c]; i < t->first[c + 1]; i++) {
+		const struct calkey *k = &t->k[i];
+
+		if (klen < k->len || klen > (size_t)k->len + k->extra ||
+		    memcmp(key, k->key, k->len) != 0 || (k->cap && !capital))
+			continue;
+		return k->value;
+	}
+	return 0;
 }
 
 /* Consonants of a name's skeleton that must agree across scripts. */
@@ -240,10 +486,14 @@ static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
 {
 	size_t i = 0, letters = 0, upper = 0, klen;
 	int32_t cp;
+	int first_upper = 0;
+	unsigned cal;
 
 	while (i < n) {
 		cp = norm_next(s, n, &i);
 		if (norm_is_letter(cp)) {
+			if (!letters)
+				first_upper = norm_is_upper(cp) != 0;
 			letters++;
 			upper += norm_is_upper(cp) != 0;
 		}
@@ -253,6 +503,13 @@ static void word_feature(struct buf *tmp, uint64_t **hs, size_t *nh,
 	buf_reset(tmp);
 	translit_key(tmp, s, n);
 	klen = tmp->len;
+	cal = calendar_value(p->cal, tmp->data, klen, first_upper);
+	if (cal) {
+		char c = (char)('A' + cal);
+
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] = feat_hash(FEAT_WORD, &c, 1);
+	}
 	if (klen < 4 && !(upper == letters && letters >= 2))
 		return;
 	if (klen > (size_t)p->prefix)
@@ -297,6 +554,7 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 	size_t i = 0, k, out;
 	double len = 0;
 	int quote = 0, ask = 0, bang = 0;
+	int32_t last = 0;
 
 	*nh = 0;
 	while (i < n) {
@@ -312,9 +570,16 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 			end = read_number(tmp, s, n, start, decimal_comma);
 			len += (double)norm_count(s + i, end - i);
 			i = end;
-			XGROW(*hs, *cap, *nh + 1);
+			XGROW(*hs, *cap, *nh + 2);
 			(*hs)[(*nh)++] =
 			    feat_hash(FEAT_NUMBER, tmp->data, tmp->len);
+			if (scaled_number(tmp, s, n, end)) {
+				(*hs)[*nh - 1] |= FEAT_SCALED;
+				(*hs)[(*nh)++] =
+				    feat_hash(FEAT_NUMBER, tmp->data,
+				              tmp->len) |
+				    FEAT_SCALED;
+			}
 			continue;
 		}
 		if (norm_is_letter(cp)) {
@@ -333,6 +598,8 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 			i = end;
 			continue;
 		}
+		if (!norm_is_space(cp))
+			last = cp;
 		if (cp == '?')
 			ask = 1;
 		else if (cp == '!')
@@ -352,10 +619,20 @@ static double sentence_features(uint64_t **hs, size_t *nh, size_t *cap,
 		XGROW(*hs, *cap, *nh + 1);
 		(*hs)[(*nh)++] = feat_hash(FEAT_PUNCT, "\"", 1);
 	}
+	if (last == ':' || last == ';') {
+		/* a sentence that leads into a list or a quotation, or one
+		 * of a run split at semicolons: translations keep these */
+		XGROW(*hs, *cap, *nh + 1);
+		(*hs)[(*nh)++] =
+		    feat_hash(FEAT_PUNCT, last == ':' ? ":" : ";", 1);
+	}
 	if (*nh > 1)
 		qsort(*hs, *nh, sizeof(**hs), cmp_u64);
 	for (k = 0, out = 0; k < *nh; k++)
-		if (!out || (*hs)[k] != (*hs)[out - 1])
+		if (out &&
+		    ((*hs)[k] | FEAT_SCALED) == ((*hs)[out - 1] | FEAT_SCALED))
+			(*hs)[out - 1] |= (*hs)[k]; /* scaled once: scaled */
+		else
 			(*hs)[out++] = (*hs)[k];
 	*nh = out;
 	return len;
@@ -419,6 +696,38 @@ static void df_add(struct dftab *t, uint64_t h, int side, size_t sent)
 	sl->at[side] = (uint32_t)sent;
 }
 
+/*
+ * Does sentence b continue sentence a rather than start a new one: a ends
+ * with a colon, semicolon, comma or dash, or b starts with a small letter
+ * or closing punctuation?  Sentences split at semicolons and colons, as
+ * tokenised and scanned texts have them, are often translated together;
+ * whole sentences, as news has them, seldom are.
+ */
+static int continues(const struct align_sent *a, const struct align_sent *b)
+{
+	size_t i = a->len, k = 0;
+	int32_t cp = 0;
+
+	while (i > 0) {
+		cp = norm_prev(a->text, &i);
+		if (!norm_is_space(cp))
+			break;
+	}
+	if (cp == ':' || cp == ';' || cp == ',' || cp == '-' || cp == 0x2013)
+		return 1;
+	while (k < b->len) {
+		cp = norm_next(b->text, b->len, &k);
+		if (norm_is_letter(cp))
+			return norm_is_lower(cp);
+		if (cp == ')' || cp == ']' || cp == 0xBB || cp == ',' ||
+		    cp == ';')
+			return 1;
+		if (norm_is_digit(cp))
+			return 0;
+	}
+	return 0;
+}
+
 /* Raw features of one side before weighting. */
 struct raw {
 	uint64_t *h;
@@ -459,6 +768,9 @@ static void side_read(struct side *sd, struct raw *rw,
 	}
 	rw->off[n] = rw->n;
 	for (i = 0; i < n; i++) {
+		if (i > 0 && sd->para[i] == sd->para[i - 1] &&
+		    continues(&sent[i - 1], &sent[i]))
+			sd->edge[i] |= 4;
 		if (i == 0 || sd->para[i] != sd->para[i - 1])
 			sd->edge[i] |= 1;
 		if (i + 1 == n || sd->para[i] != sd->para[i + 1])
@@ -484,18 +796,24 @@ static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
 		sd->orphan[i] = 0;
 		sd->foff[i] = sd->nf;
 		for (k = rw->off[i]; k < rw->off[i + 1]; k++) {
-			struct dfslot *sl = df_find(t, rw->h[k]);
+			uint64_t h = rw->h[k] & ~FEAT_SCALED;
+			struct dfslot *sl = df_find(t, h);
 			double df, w;
 
 			if (!sl->df[0] || !sl->df[1]) {
 				/* a number the other text lacks altogether:
-				 * its sentence is likely not translated */
-				if ((rw->h[k] & 3) == FEAT_NUMBER)
-					sd->orphan[i] += p->w_orphan;
+				 * its sentence is likely not translated (one
+				 * with a scale word counts half as read and
+				 * half as scaled: missing both, it is missing)
+				 */
+				if ((h & 3) == FEAT_NUMBER)
+					sd->orphan[i] += rw->h[k] & FEAT_SCALED
+					                     ? p->w_orphan / 2
+					                     : p->w_orphan;
 				continue;
 			}
 			df = sl->df[0] > sl->df[1] ? sl->df[0] : sl->df[1];
-			switch (rw->h[k] & 3) {
+			switch (h & 3) {
 			case FEAT_NUMBER:
 				w = p->w_num;
 				break;
@@ -508,7 +826,7 @@ static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
 			}
 			w /= pow(df, p->df_pow);
 			XGROW(sd->f, sd->fcap, sd->nf + 1);
-			sd->f[sd->nf].h = rw->h[k];
+			sd->f[sd->nf].h = h;
 			sd->f[sd->nf].w = w;
 			sd->nf++;
 			sd->anchor[i] += w;
@@ -576,10 +894,10 @@ static double weigh_all(struct ctx *x, const struct raw *rs,
 	df_init(&tab, 64);
 	for (i = 0; i < x->s.n; i++)
 		for (k = rs->off[i]; k < rs->off[i + 1]; k++)
-			df_add(&tab, rs->h[k], 0, i);
+			df_add(&tab, rs->h[k] & ~FEAT_SCALED, 0, i);
 	for (i = 0; i < x->t.n; i++)
 		for (k = rt->off[i]; k < rt->off[i + 1]; k++)
-			df_add(&tab, rt->h[k], 1, i);
+			df_add(&tab, rt->h[k] & ~FEAT_SCALED, 1, i);
 	side_weigh(&x->s, rs, &tab, &x->p);
 	side_weigh(&x->t, rt, &tab, &x->p);
 	ratio = anchor_ratio(x, &tab);
@@ -832,6 +1150,16 @@ static void bead_cost(struct bead_eval *ev, const struct ctx *x, size_t i,
 		}
 		cost += p->miss_w * orphan;
 	}
+	/*
+	 * Sentences split where the text goes on (at a semicolon, before a
+	 * small letter) are often translated together; whole sentences are
+	 * merged on one side at times, on both sides at once seldom: such a
+	 * bead is mostly a sentence left out beside a merge.
+	 */
+	for (ii = i - a + 1; ii < i; ii++)
+		cost += x->s.edge[ii] & 4 ? -p->soft_w : (b > 1) * p->hard_w;
+	for (jj = j - b + 1; jj < j; jj++)
+		cost += x->t.edge[jj] & 4 ? -p->soft_w : (a > 1) * p->hard_w;
 	if (x->use_para) {
 		es = (x->s.edge[i - a] & 1) | (x->s.edge[i - 1] & 2);
 		et = (x->t.edge[j - b] & 1) | (x->t.edge[j - 1] & 2);
@@ -1236,73 +1564,177 @@ static double relatedness(struct align_result *r, const struct ctx *x)
 }
 
 /*
- * Logistic calibration of the confidence, fitted on the development data
- * (Text+Berg de-fr, WMT22 en-de news plain and abridged, and mismatched
- * news articles in en-de, en-en and de-de as unrelated texts): the
- * posterior probability of the bead (as log odds), its anchor similarity,
- * its length cost, whether it merges sentences, and how much the whole
- * looks like a translation.  Beads without counterpart go by their
- * posterior alone.
+ * The log of the posterior probability of the bead of shape k that ends at
+ * (i, j): the paths through it over all paths (z: the log of their sum),
+ * whatever bead comes before it; -INFINITY where there is no such bead.
  */
-static const struct {
-	double bias, post, sim, len, multi, related;
-} pair_cal = {0.020, 1.089, 1.046, -0.576, -0.401, 3.873};
-static const struct {
-	double bias, post;
-} single_cal = {0.399, 0.671};
+static double bead_logpost(const struct ctx *x, size_t i, size_t j, size_t k,
+                           double z)
+{
+	size_t c0, c1;
+	double bc, v = -INFINITY, after;
+	unsigned s;
+
+	if (!shape_fits(k, i, j) || i > x->b.n)
+		return -INFINITY;
+	c1 = cell(&x->b, i, j);
+	if (c1 == SIZE_MAX)
+		return -INFINITY;
+	c0 = cell(&x->b, i - shapes[k].a, j - shapes[k].b);
+	if (c0 == SIZE_MAX)
+		return -INFINITY;
+	bc = bead_at(x, c1, i, j, k);
+	after = x->bw[c1 * NSTATES + shape_state(k)];
+	if (bc == INFINITY || after == -INFINITY)
+		return -INFINITY;
+	for (s = 0; s < NSTATES; s++) {
+		double f = x->fw[c0 * NSTATES + s];
+
+		if (f != -INFINITY)
+			v = log_add(v, f - step_cost(x, k, s, bc) / x->p.temp);
+	}
+	return v + after - z;
+}
+
+static double log_odds(double p)
+{
+	p = p < 1e-6 ? 1e-6 : p > 1 - 1e-6 ? 1 - 1e-6 : p;
+	return log(p / (1 - p));
+}
+
+/* Indices into a bead's evidence (see ALIGN_NEVIDENCE in align.h). */
+enum {
+	EV_POST,
+	EV_SIM,
+	EV_ANCHORS,
+	EV_LEN,
+	EV_MULTI,
+	EV_RELATED,
+	EV_NEIGHBOUR,
+	EV_NEIGHBOUR_SKIPS,
+	EV_SHORT,
+	EV_ORPHAN,
+	EV_DOC_MULTI,
+};
+
+/*
+ * Logistic calibration of the confidence: weights of the evidence above,
+ * fitted on the development data (Text+Berg de-fr, WMT22 en-de news plain
+ * and abridged, en-ru news of our own, and mismatched articles whole and
+ * cut short as unrelated texts) by tests/dev/align-calibrate.py, with the
+ * posterior, anchor similarity, length, merging, relatedness, shortest
+ * sentence, numbers the other text lacks and the share of merged pairs in
+ * the whole (the rest weigh 0: they did not help in cross-validation).
+ * Pairs and sentences left out have models of their own.
+ */
+static const double pair_cal[ALIGN_NEVIDENCE + 1] = {
+    /* bias, post, sim, anchors, len, multi, related, neighbour, neighbour
+     * skips, short, orphan, doc multi */
+    0.025, 0.855, 0.165, 0, -0.524, -0.002, 5.546, 0, 0, 0.229, -1.399, -1.599,
+};
+static const double skip_cal[ALIGN_NEVIDENCE + 1] = {
+    4.152, 0.259, 0, 0, 0, 0, -1.257, 0, 0, -0.328, 0.169, -0.981,
+};
 
 static double logistic(double z)
 {
 	return 1 / (1 + exp(-z));
 }
 
+/* The evidence of bead k of r (ev: ALIGN_NEVIDENCE numbers), but for the
+ * neighbours' (filled in afterwards). */
+static void bead_evidence(double *ev, const struct align_result *r, size_t k,
+                          const struct ctx *x, double z, double related)
+{
+	const struct align_bead *bd = &r->beads[k];
+	size_t ie = bd->src + bd->nsrc, je = bd->tgt + bd->ntgt, sk, i;
+	struct bead_eval be;
+	double shortest = INFINITY, orphan = 0;
+
+	memset(ev, 0, ALIGN_NEVIDENCE * sizeof(*ev));
+	sk = shape_of(bd);
+	bead_cost(&be, x, ie, je, sk);
+	ev[EV_POST] = log_odds(exp(bead_logpost(x, ie, je, sk, z)));
+	ev[EV_SIM] = be.sim > 0 ? be.sim : 0;
+	ev[EV_ANCHORS] = be.anchors;
+	ev[EV_LEN] = be.lencost;
+	ev[EV_MULTI] = (double)(bd->nsrc + bd->ntgt) - 2;
+	if (ev[EV_MULTI] < 0)
+		ev[EV_MULTI] = 0;
+	ev[EV_RELATED] = related;
+	for (i = bd->src; i < ie; i++) {
+		if (x->s.len[i] < shortest)
+			shortest = x->s.len[i];
+		orphan += x->s.orphan[i];
+	}
+	for (i = bd->tgt; i < je; i++) {
+		if (x->t.len[i] < shortest)
+			shortest = x->t.len[i];
+		orphan += x->t.orphan[i];
+	}
+	ev[EV_SHORT] = log(shortest);
+	ev[EV_ORPHAN] = orphan;
+}
+
 /*
- * The confidence of each bead of r: its posterior probability (the sum of
- * the paths through it over the sum of all paths, from the forward and
- * backward sums), calibrated; contrast < 0: the posterior as it is.
+ * The confidence of each bead of r from its evidence and the calibration
+ * above; contrast < 0 (the length-only baseline): its posterior as it is.
+ * With ALIGN_EVIDENCE the evidence is kept in r.
  */
 static void confidences(struct align_result *r, const struct ctx *x,
-                        double contrast)
+                        double contrast, int keep)
 {
-	size_t end = cell(&x->b, x->b.n, x->b.m), k, sk;
+	size_t end = cell(&x->b, x->b.n, x->b.m), k, f;
 	double z = -INFINITY, related = log(contrast / 4);
-	unsigned s, prev = 0;
+	double *ev, pairs = 0, multi = 0;
+	unsigned s;
 
 	if (related > 0 || contrast < 0)
 		related = 0;
 	for (s = 0; s < NSTATES; s++)
 		z = log_add(z, x->fw[end * NSTATES + s]);
+	for (k = 0; k < r->nbead; k++)
+		if (r->beads[k].nsrc && r->beads[k].ntgt) {
+			pairs++;
+			multi += r->beads[k].nsrc + r->beads[k].ntgt > 2;
+		}
+	ev = xcalloc(r->nbead + 1, ALIGN_NEVIDENCE * sizeof(*ev));
+	for (k = 0; k < r->nbead; k++)
+		bead_evidence(ev + k * ALIGN_NEVIDENCE, r, k, x, z, related);
 	for (k = 0; k < r->nbead; k++) {
-		struct align_bead *bd = &r->beads[k];
-		size_t ie = bd->src + bd->nsrc, je = bd->tgt + bd->ntgt;
-		size_t c0 = cell(&x->b, bd->src, bd->tgt);
-		size_t c1 = cell(&x->b, ie, je);
-		struct bead_eval ev;
-		double post, lo;
+		double *e = ev + k * ALIGN_NEVIDENCE, nb = INFINITY, zz;
+		const double *cal;
+		int skips = 0;
 
-		sk = shape_of(bd);
-		bead_cost(&ev, x, ie, je, sk);
-		post = exp(x->fw[c0 * NSTATES + prev] -
-		           step_cost(x, sk, prev, ev.cost) / x->p.temp +
-		           x->bw[c1 * NSTATES + shape_state(sk)] - z);
-		if (post > 1 - 1e-6)
-			post = 1 - 1e-6;
-		if (post < 1e-6)
-			post = 1e-6;
-		lo = log(post / (1 - post));
-		if (contrast < 0)
-			bd->confidence = post; /* the length-only baseline */
-		else if (bd->nsrc && bd->ntgt)
-			bd->confidence = logistic(
-			    pair_cal.bias + pair_cal.post * lo +
-			    pair_cal.sim * (ev.sim > 0 ? ev.sim : 0) +
-			    pair_cal.len * ev.lencost +
-			    pair_cal.multi * (bd->nsrc + bd->ntgt > 2) +
-			    pair_cal.related * related);
-		else
-			bd->confidence =
-			    logistic(single_cal.bias + single_cal.post * lo);
-		prev = shape_state(sk);
+		if (k > 0) {
+			nb = ev[(k - 1) * ALIGN_NEVIDENCE + EV_POST];
+			skips += !r->beads[k - 1].nsrc || !r->beads[k - 1].ntgt;
+		}
+		if (k + 1 < r->nbead) {
+			double v = ev[(k + 1) * ALIGN_NEVIDENCE + EV_POST];
+
+			nb = v < nb ? v : nb;
+			skips += !r->beads[k + 1].nsrc || !r->beads[k + 1].ntgt;
+		}
+		e[EV_NEIGHBOUR] = nb == INFINITY ? e[EV_POST] : nb;
+		e[EV_NEIGHBOUR_SKIPS] = skips;
+		e[EV_DOC_MULTI] = pairs > 0 ? multi / pairs : 0;
+		if (contrast < 0) {
+			r->beads[k].confidence = logistic(e[EV_POST]);
+			continue;
+		}
+		cal =
+		    r->beads[k].nsrc && r->beads[k].ntgt ? pair_cal : skip_cal;
+		zz = cal[0];
+		for (f = 0; f < ALIGN_NEVIDENCE; f++)
+			zz += cal[f + 1] * e[f];
+		r->beads[k].confidence = logistic(zz);
+	}
+	if (keep) {
+		free(r->evidence);
+		r->evidence = ev;
+	} else {
+		free(ev);
 	}
 }
 
@@ -1393,6 +1825,7 @@ void align_result_init(struct align_result *r)
 void align_result_release(struct align_result *r)
 {
 	free(r->beads);
+	free(r->evidence);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -1415,21 +1848,31 @@ int align_run(struct align_result *r, const struct align_sent *src, size_t nsrc,
 	struct raw rs, rt;
 	size_t *glo = NULL, *ghi = NULL;
 	double ratio;
+	int keep_ev;
+	struct caltab *cal = NULL;
 
 	if (nsrc > ALIGN_MAX_SENTENCES || ntgt > ALIGN_MAX_SENTENCES)
 		return err_set(e, ERR_LIMIT,
 		               "too many sentences to align (%zu and %zu; "
 		               "the limit is %zu a side)",
 		               nsrc, ntgt, ALIGN_MAX_SENTENCES);
+	free(r->evidence);
+	r->evidence = NULL;
 	memset(&x, 0, sizeof(x));
 	memset(&rs, 0, sizeof(rs));
 	memset(&rt, 0, sizeof(rt));
 	x.p = defaults;
 	x.length_only = o && (o->flags & ALIGN_LENGTH_ONLY);
+	keep_ev = o && (o->flags & ALIGN_EVIDENCE);
 	x.s.decimal_comma = !decimal_point_lang(o ? o->src_lang : NULL);
 	x.t.decimal_comma = !decimal_point_lang(o ? o->tgt_lang : NULL);
 
 	x.p.fold_names = main_script(src, nsrc) != main_script(tgt, ntgt);
+	if (!x.length_only) {
+		cal = xmalloc(sizeof(*cal));
+		caltab_init(cal);
+		x.p.cal = cal;
+	}
 	side_read(&x.s, &rs, src, nsrc, &x.p);
 	side_read(&x.t, &rt, tgt, ntgt, &x.p);
 	/* the expected ratio of lengths: that of the pairs sharing unique
@@ -1485,11 +1928,12 @@ int align_run(struct align_result *r, const struct align_sent *src, size_t nsrc,
 		 * and the calibration does not apply */
 		r->relatedness = 1;
 		r->unrelated = 0;
-		confidences(r, &x, -1);
+		confidences(r, &x, -1, keep_ev);
 	} else {
-		confidences(r, &x, relatedness(r, &x));
+		confidences(r, &x, relatedness(r, &x), keep_ev);
 	}
 
+	free(cal);
 	free(glo);
 	free(ghi);
 	free(rs.h);

@@ -2,25 +2,32 @@
  * align: sentence alignment of an article with its translation.
  *
  * Takes two lists of sentences (with the paragraph each belongs to) and
- * returns beads: groups of 0-4 consecutive source sentences that translate
- * 0-4 consecutive target sentences, in document order, every sentence in
+ * returns beads: groups of 0-5 consecutive source sentences that translate
+ * 0-5 consecutive target sentences, in document order, every sentence in
  * exactly one bead.  The cost of a bead combines a length model in the
  * spirit of Gale & Church (1993) with anchors that need no dictionary and
  * work across scripts: numbers compared by value in each language's
- * notation, words compared by a prefix of their transliterated key (names,
- * cognates) and, across scripts, names by their consonants; question and
- * exclamation marks, quotation marks, and paragraph edges.  A number one
- * text lacks altogether counts against pairing its sentence; runs of
- * sentences without counterpart cost less per sentence, so that a dropped
- * paragraph is left out whole.  The expected length ratio comes from the
+ * notation, names of months and weekdays, words compared by a prefix of
+ * their transliterated key (names, cognates) and, across scripts, names by
+ * their consonants; question and exclamation marks, quotation marks, a
+ * colon or semicolon at the end, and paragraph edges.  A number one text
+ * lacks altogether counts against pairing its sentence; runs of sentences
+ * without counterpart cost less per sentence, so that a dropped paragraph
+ * is left out whole.  Sentences that continue the one before them (split
+ * at a semicolon, starting with a small letter) join a bead more easily
+ * than whole sentences, and a bead that merges whole sentences on both
+ * sides at once costs more: that is mostly a sentence left out beside a
+ * merge.  The expected length ratio comes from the
  * pairs that share a unique anchor.  A dynamic programme finds the best
  * beads in a band around the diagonal, in time and memory linear in the
  * length of the texts; the band follows the path and widens where the
  * texts drift apart, and short texts use the whole table.
  *
- * Each bead gets a confidence in [0,1]: its posterior probability under the
- * model (forward-backward), its anchors and its length, calibrated on
- * development data.  The whole gets a relatedness: how much more anchor
+ * Each bead gets a confidence in [0,1]: a logistic function, fitted on
+ * development data, of its posterior probability under the model
+ * (forward-backward), its anchors, its length, its shortest sentence, the
+ * numbers the other text lacks and how much the whole merges sentences
+ * (see ALIGN_NEVIDENCE).  The whole gets a relatedness: how much more anchor
  * weight the pairs share than the same beads shifted a few sentences, low
  * for texts that are not translations of each other.
  *
@@ -40,7 +47,7 @@
  */
 #define ALIGN_MAX_SENTENCES ((size_t)1 << 18)
 /* The most sentences one side of a bead may hold. */
-#define ALIGN_MAX_SIDE 4
+#define ALIGN_MAX_SIDE 5
 
 /* One sentence, borrowed from the caller. */
 struct align_sent {
@@ -59,7 +66,21 @@ struct align_bead {
 enum {
 	/* Lengths only, no anchors: plain Gale & Church, a baseline. */
 	ALIGN_LENGTH_ONLY = 1 << 0,
+	/* Fill align_result.evidence (for fitting the calibration). */
+	ALIGN_EVIDENCE = 1 << 1,
 };
+
+/*
+ * What the confidence of a bead is computed from, ALIGN_NEVIDENCE numbers
+ * a bead, in this order: the log odds of its posterior probability; the
+ * anchor similarity of its two sides (0..1) and their anchor weight; the
+ * cost of its lengths; its number of sentences beyond two; the relatedness
+ * of the whole (log, at most 0); the lower posterior log odds of its two
+ * neighbours; how many of them leave sentences out; the log of its
+ * shortest sentence's length; the weight of numbers the other text lacks;
+ * the share of the pairs of the whole that merge sentences.
+ */
+#define ALIGN_NEVIDENCE 11
 
 struct align_opts {
 	const char *src_lang; /* language tag of the source, or NULL */
@@ -80,6 +101,9 @@ struct align_result {
 	double relatedness;
 	int unrelated;
 	double cost; /* of the beads under the model: lower is likelier */
+	/* With ALIGN_EVIDENCE: nbead * ALIGN_NEVIDENCE numbers, bead after
+	 * bead (owned); else NULL. */
+	double *evidence;
 };
 
 /* Initialise an empty result (allocates nothing). */

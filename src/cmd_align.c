@@ -222,6 +222,17 @@ static void print_beads(const struct bitext *bt, const struct align_cmd_opts *o)
 			out_json_str(&out, a.data, a.len);
 			buf_adds(&out, ", \"target\": ");
 			out_json_str(&out, b.data, b.len);
+			if (r->evidence) {
+				const double *ev =
+				    r->evidence + k * ALIGN_NEVIDENCE;
+				size_t f;
+
+				buf_adds(&out, ", \"evidence\": [");
+				for (f = 0; f < ALIGN_NEVIDENCE; f++)
+					buf_addf(&out, "%s%.6g", f ? ", " : "",
+					         ev[f]);
+				buf_addch(&out, ']');
+			}
 			buf_adds(&out, "}\n");
 			break;
 		case FMT_TEXT:
@@ -316,6 +327,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	    {"width", required_argument, NULL, 'w'},
 	    /* hidden: plain Gale & Church, the baseline of make bench */
 	    {"length-only", no_argument, NULL, 'G'},
+	    /* hidden: what each confidence is computed from, in jsonl (for
+	     * tests/dev/align-calibrate.py) */
+	    {"evidence", no_argument, NULL, 'V'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct align_cmd_opts o;
@@ -373,6 +387,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			break;
 		case 'G':
 			o.bo.align_flags |= ALIGN_LENGTH_ONLY;
+			break;
+		case 'V':
+			o.bo.align_flags |= ALIGN_EVIDENCE;
 			break;
 		case CLI_OPT_HELP:
 			return CLI_OK;

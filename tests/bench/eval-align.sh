@@ -11,26 +11,37 @@
 # (In the edited set a merged line holds two real sentences, which the
 # splitter separates again, so its gold 2-1 and 1-2 pairs can only be found
 # as 2-2 beads: that figure has a ceiling near 86%; the plain set's does
-# not.)  Skips (exit 0) when the data or python3 is absent.
+# not.)  Then the same for the sets newstm wrote itself in
+# tests/data/align/sets (en-ru and ru-en news, abridged and sentence for
+# sentence), which are always there.  Skips the development data (exit 0
+# when nothing is left) when it or python3 is absent.
 #
 # Usage: sh tests/bench/eval-align.sh [NEWSTM]   (env: ALIGN_DATA, WORK)
 top=$(cd "$(dirname "$0")/../.." && pwd)
 bin=${1:-${BIN:-$top/newstm}}
 case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
 data=${ALIGN_DATA:-$top/../shared/data/align}
-if [ ! -f "$data/score.py" ]; then
-	echo "eval-align: no development data in $data, skipped"
-	exit 0
-fi
+own=$top/tests/data/align/sets
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "eval-align: python3 not found, skipped"
 	exit 0
 fi
+if [ -f "$data/score.py" ]; then
+	sets=$(ls -d "$data"/*/ "$own"/*/)
+else
+	echo "eval-align: no development data in $data, skipped; own sets only"
+	if [ -f "$ALIGN_SCORE" ]; then :; else
+		echo "eval-align: no scorer (score.py) either, skipped"
+		exit 0
+	fi
+	sets=$(ls -d "$own"/*/)
+fi
+score=${ALIGN_SCORE:-$data/score.py}
 work=${WORK:-$top/build/bench}/eval-align
 rm -rf "$work"
 mkdir -p "$work"
 
-for set in "$data"/*/; do
+for set in $sets; do
 	set=${set%/}
 	name=$(basename "$set")
 	ls "$set"/*.gold >/dev/null 2>&1 || continue
@@ -107,12 +118,12 @@ EOF
 done >"$work/report.tmp"
 
 # score.py per set, then the lines of the report above
-for set in "$data"/*/; do
+for set in $sets; do
 	set=${set%/}
 	name=$(basename "$set")
 	[ -d "$work/$name" ] || continue
 	echo "== $name ($(ls "$set"/*.gold | wc -l) documents)"
-	python3 "$data/score.py" -g "$set" -t "$work/$name" --test-ext .align |
+	python3 "$score" -g "$set" -t "$work/$name" --test-ext .align |
 		sed -n '/precision\|recall\|F1/p'
 	sed -n "/^== $name\$/,/^\$/p" "$work/report.tmp" >/dev/null
 done >"$work/scores.tmp"

@@ -295,8 +295,21 @@ TEST(align_numbers_by_value)
 	    "Die Rate stieg um 2,50 Punkte.", "Die Rate stieg um 1,250 Punkte.",
 	    NULL};
 
+	static const char *const en_big[] = {
+	    "About 250,000 people came.", "About 480,000 people came.",
+	    "About 1,200,000 people came.", NULL};
+	static const char *const ru_big[] = {"Пришли около 250 тыс. человек.",
+	                                     "Пришли около 1,2 млн человек.",
+	                                     NULL};
+	static const char *const de_big[] = {
+	    "Es kamen etwa 250 Tausend Menschen.",
+	    "Es kamen etwa 1,2 Mio. Menschen.", NULL};
+
 	number_case(en, de, "de");
 	number_case(en, fr, "fr");
+	/* a scale word after a number multiplies it */
+	number_case(en_big, ru_big, "ru");
+	number_case(en_big, de_big, "de");
 	number_case(en, ru, "ru");
 	number_case(en_dec, de_dec, "de");
 	/* trailing zeros of decimals do not matter; in German 1,250 is a
@@ -343,6 +356,121 @@ TEST(align_names_transcribed)
 	align_result_release(&p.r);
 	CHECK_INT(run(&p, en, ru2, "en", "ru"), 0);
 	CHECK_STR(p.beads, "[0]:[] [1]:[0] [2]:[1]");
+	align_result_release(&p.r);
+}
+
+TEST(align_months_and_weekdays)
+{
+	/* only the names of days and months tell which sentence is left
+	 * out, across languages and scripts and with case endings */
+	static const char *const en[] = {"The talks began on Monday.",
+	                                 "The talks resumed on Wednesday.",
+	                                 "The talks ended on Friday.", NULL};
+	static const char *const ru[] = {"Переговоры начались в понедельник.",
+	                                 "Переговоры завершились в пятницу.",
+	                                 NULL};
+	static const char *const months[] = {
+	    "Prices rose in March.", "Prices fell in August.",
+	    "Prices rose again in November.", NULL};
+	static const char *const uk[] = {"Ціни зросли у березні.",
+	                                 "Ціни впали в серпні.", NULL};
+	static const char *const de[] = {
+	    "Die Preise stiegen im März.",
+	    "Im November stiegen die Preise erneut.", NULL};
+	struct pair p;
+
+	CHECK_INT(run(&p, en, ru, "en", "ru"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[] [2]:[1]");
+	align_result_release(&p.r);
+	CHECK_INT(run(&p, months, uk, "en", "uk"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[1] [2]:[]");
+	align_result_release(&p.r);
+	CHECK_INT(run(&p, months, de, "en", "de"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[] [2]:[1]");
+	align_result_release(&p.r);
+}
+
+TEST(align_continuation_joins)
+{
+	/* the same target, once split at a semicolon before a small letter
+	 * and once as two whole sentences: the continuation joins its
+	 * sentence, the whole sentence is an addition of the translation */
+	static const char *const en[] = {
+	    "The delegation reached the border crossing at Terespol late in "
+	    "the evening.",
+	    "Talks begin on Monday.", NULL};
+	static const char *const soft[] = {
+	    "Die Delegation erreichte den Grenzübergang Terespol spät am "
+	    "Abend;",
+	    "die Beamten ließen sie nach einer sofort passieren.",
+	    "Die Gespräche beginnen am Montag.", NULL};
+	static const char *const whole[] = {
+	    "Die Delegation erreichte den Grenzübergang Terespol spät am "
+	    "Abend.",
+	    "Die Beamten ließen sie nach einer sofort passieren.",
+	    "Die Gespräche beginnen am Montag.", NULL};
+	struct pair p;
+
+	CHECK_INT(run(&p, en, soft, "en", "de"), 0);
+	CHECK_STR(p.beads, "[0]:[0, 1] [1]:[2]");
+	align_result_release(&p.r);
+	CHECK_INT(run(&p, en, whole, "en", "de"), 0);
+	CHECK_STR(p.beads, "[0]:[0] []:[1] [1]:[2]");
+	align_result_release(&p.r);
+}
+
+TEST(align_drop_beside_merge)
+{
+	/* the translation adds a sentence and merges the next two: that is
+	 * 0-1 and 2-1, not two whole sentences merged on each side (2-2) */
+	static const char *const en[] = {
+	    "The ministry reported 412 new cases on Friday.",
+	    "The figure for Thursday was 388.",
+	    "According to the ministry, 1,250 patients are in hospital while "
+	    "86,000 tests have been carried out across Latvia.",
+	    "Case numbers have fallen since the vaccination campaign began.",
+	    "Schools will reopen on 1 September.",
+	    "Universities will follow on 15 September.",
+	    NULL};
+	static const char *const de[] = {
+	    "Das Ministerium meldete am Freitag 412 neue Fälle.",
+	    "Am Donnerstag waren es 388 gewesen.",
+	    "Es fügte hinzu, dass 52.300 Menschen im Land erkrankt und 49.800 "
+	    "von ihnen genesen seien.",
+	    "Nach Angaben des Ministeriums liegen 1.250 Patienten im "
+	    "Krankenhaus, bisher wurden in Lettland 86.000 Tests gemacht, und "
+	    "die Fallzahlen sinken seit Beginn der Impfkampagne.",
+	    "Die Schulen öffnen am 1. September wieder.",
+	    "Die Universitäten folgen am 15. September.",
+	    NULL};
+	struct pair p;
+
+	CHECK_INT(run(&p, en, de, "en", "de"), 0);
+	CHECK_STR(p.beads, "[0]:[0] [1]:[1] []:[2] [2, 3]:[3] [4]:[4] [5]:[5]");
+	align_result_release(&p.r);
+}
+
+TEST(align_one_to_five)
+{
+	/* a list in one sentence, its translation split at semicolons */
+	static const char *const en[] = {
+	    "Scientists from five countries took part: 1952 Augustin Lombard "
+	    "in geology, 1953 Albert Meier in botany, 1954 Helmut Heuberger in "
+	    "geography, 1955 Erwin Schneider in cartography, 1956 Fritz "
+	    "Müller in glaciology.",
+	    "The results will be published in 1958.", NULL};
+	static const char *const fr[] = {
+	    "1952, Augustin Lombard en géologie ;",
+	    "1953, Albert Meier en botanique ;",
+	    "1954, Helmut Heuberger en géographie ;",
+	    "1955, Erwin Schneider en cartographie ;",
+	    "1956, Fritz Müller en glaciologie.",
+	    "Les résultats seront publiés en 1958.",
+	    NULL};
+	struct pair p;
+
+	CHECK_INT(run(&p, en, fr, "en", "fr"), 0);
+	CHECK_STR(p.beads, "[0]:[0, 1, 2, 3, 4] [1]:[5]");
 	align_result_release(&p.r);
 }
 
