@@ -28,6 +28,8 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_delete,
 	&cmd_forget,
 	&cmd_names,
+	&cmd_check,
+	&cmd_normalize,
 	&cmd_segment,
 };
 /* clang-format on */

@@ -278,6 +278,35 @@ int namefind_next_run(const char *text, size_t len, size_t *pos,
 		if (!norm_is_letter(cp))
 			continue;
 		end = word_end(text, len, at, &letters, &uppers, &lowers);
+		if (!norm_is_upper(cp)) {
+			/* French and Italian elision: d’Alexandre, l’Amico */
+			size_t j = i, k;
+			int32_t c = 0;
+			int small = 1;
+
+			while (j < end && small < 4) {
+				k = j;
+				c = norm_next(text, len, &j);
+				if (!norm_is_letter(c)) {
+					j = k;
+					break;
+				}
+				small++;
+			}
+			if (j < end &&
+			    is_apostrophe(norm_next(text, len, &j)) &&
+			    j < end) {
+				k = j;
+				c = norm_next(text, len, &k);
+				if (norm_is_upper(c)) {
+					at = j;
+					i = k;
+					cp = c;
+					end = word_end(text, len, at, &letters,
+					               &uppers, &lowers);
+				}
+			}
+		}
 		cap = norm_is_upper(cp) && (letters == 1 || lowers > 0);
 		if (n > 0) {
 			size_t plen = w[n - 1].end - w[n - 1].start;
@@ -316,6 +345,27 @@ static void primary(char out[LANG_TAG_MAX], const char *lang)
 		lang_primary(out, lang);
 }
 
+size_t namefind_readings(struct inflect_reading *out, size_t max, const char *w,
+                         size_t n, const char *ilang)
+{
+	size_t nr;
+
+	if (max < 2)
+		return inflect_readings(out, max, w, n, ilang);
+	nr = inflect_readings(out, max - 1, w, n, ilang);
+	if (nr && out[0].suffix[0] && n < sizeof(out[0].base)) {
+		/* Ales is not the German genitive of Ale: keep it whole too */
+		struct inflect_reading *r = &out[nr++];
+
+		memset(r, 0, sizeof(*r));
+		memcpy(r->base, w, n);
+		r->base[n] = '\0';
+		r->slot = INFL_BASE;
+		r->paradigm = -1;
+	}
+	return nr;
+}
+
 /* Facts about one word (cached): which readings hit a key, given name. */
 struct word_info {
 	int hits;  /* bit i: reading i shares a key with a stored spelling */
@@ -339,7 +389,7 @@ static struct word_info word_info(struct namefind *nf, const char *w, size_t n,
 		wi.given = s->b;
 		return wi;
 	}
-	nr = inflect_readings(rd, MAX_READINGS, w, n, *ilang ? ilang : NULL);
+	nr = namefind_readings(rd, MAX_READINGS, w, n, *ilang ? ilang : NULL);
 	for (i = 0; i < nr; i++) {
 		char keys[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1];
 		struct names_name p;
@@ -379,7 +429,7 @@ struct run {
 static void read_word(struct run *r, int i)
 {
 	if (!r->nrd[i])
-		r->nrd[i] = (int)inflect_readings(
+		r->nrd[i] = (int)namefind_readings(
 		    r->rd[i], MAX_READINGS, r->text + r->w[i].start,
 		    r->w[i].end - r->w[i].start, *r->ilang ? r->ilang : NULL);
 }
@@ -507,7 +557,8 @@ static int resolve_surname(struct namefind *nf, struct run *r, int h, int guard,
 				n--;
 				i--;
 			}
-		if (!n || hits[0].r.score <= best->hit.r.score)
+		if (!n || hits[0].r.score <= best->hit.r.score ||
+		    hits[0].r.score < NAMEFIND_SURNAME_MIN)
 			continue;
 		/* every entity it fits must give the same house surname */
 		buf_init(&a);
@@ -543,7 +594,7 @@ static void try_span(struct namefind *nf, struct run *r, int s, int e,
 {
 	struct namestore_hit hits[2];
 	struct reading cur;
-	int slot, i, tried[INFL_NSLOTS][NAMEFIND_MAX_RUN];
+	int slot, i, tried[INFL_NSLOTS + 1][NAMEFIND_MAX_RUN];
 	int ntried = 0;
 
 	memset(&cur, 0, sizeof(cur));
@@ -551,7 +602,8 @@ static void try_span(struct namefind *nf, struct run *r, int s, int e,
 	cur.e = e;
 	for (i = s; i < e; i++)
 		read_word(r, i);
-	for (slot = INFL_BASE; slot < INFL_NSLOTS; slot++) {
+	/* slot -1: every word whole, nothing split off */
+	for (slot = -1; slot < INFL_NSLOTS; slot++) {
 		int any = 0, k, dup;
 
 		/* each word in this case if it can be, else as written */
@@ -560,7 +612,8 @@ static void try_span(struct namefind *nf, struct run *r, int s, int e,
 
 			cur.choice[i] = 0;
 			for (c = 1; slot != INFL_BASE && c < r->nrd[i]; c++)
-				if ((int)r->rd[i][c].slot == slot) {
+				if (slot < 0 ? r->rd[i][c].paradigm < 0
+				             : (int)r->rd[i][c].slot == slot) {
 					cur.choice[i] = c;
 					any = 1;
 					break;
@@ -642,11 +695,18 @@ static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
 		if (j >= 0 && j < hp->ntok &&
 		    rdg->p.tok[t].role != NAMES_INITIAL &&
 		    hp->tok[j].role != NAMES_INITIAL) {
+			const char *hw = ha.spelling + hp->tok[j].start;
+			size_t hn = hp->tok[j].end - hp->tok[j].start;
+
 			hstart[np] = nf->house.len;
-			inflect_apply(&nf->house,
-			              ha.spelling + hp->tok[j].start,
-			              hp->tok[j].end - hp->tok[j].start, rd,
-			              *r->ilang ? r->ilang : NULL);
+			if (strlen(rd->base) == hn && !memcmp(rd->base, hw, hn))
+				/* the house form itself, declined: as written
+				 * (even where inflect knows no paradigm) */
+				buf_add(&nf->house, r->text + r->w[w].start,
+				        r->w[w].end - r->w[w].start);
+			else
+				inflect_apply(&nf->house, hw, hn, rd,
+				              *r->ilang ? r->ilang : NULL);
 			hlen[np] = nf->house.len - hstart[np];
 			hvalid[np] = 1;
 		}
@@ -1028,6 +1088,7 @@ size_t namefind_variants(struct namefind *nf, struct buf *out,
 		struct namefind_word one;
 		struct reading cur;
 		struct run *r;
+		double best = -1;
 		int c, k;
 
 		r = one_word(nf, &one, phrase + w[0].start,
@@ -1035,19 +1096,19 @@ size_t namefind_variants(struct namefind *nf, struct buf *out,
 		read_word(r, 0);
 		memset(&cur, 0, sizeof(cur));
 		cur.e = 1;
+		/* the reading that fits best, with every entity it fits */
 		for (c = 0; c < r->nrd[0]; c++) {
 			cur.choice[0] = c;
 			if (parse_span(nf, r, &cur) < 0)
 				continue;
 			k = namestore_resolve(nf->ns, &cur.p, nf->mask, hits,
 			                      NAMESTORE_MAX_HITS);
-			for (i = 0; i < k; i++) {
-				for (j = 0; j < v.n; j++)
-					if (v.ents[j] == hits[i].entity)
-						break;
-				if (j == v.n && v.n < NAMESTORE_MAX_HITS)
-					v.ents[v.n++] = hits[i].entity;
-			}
+			if (!k || hits[0].r.score <= best)
+				continue;
+			best = hits[0].r.score;
+			v.n = 0;
+			for (i = 0; i < k; i++)
+				v.ents[v.n++] = hits[i].entity;
 		}
 		free(r);
 	} else if (words > 1) {

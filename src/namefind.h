@@ -12,7 +12,8 @@
  * spelling.  Around a candidate, spans of two to four words are tried as
  * full names (the words read in one case together), and the best one
  * that is the same person as an entity's full spelling is taken; else
- * the candidate alone is compared with the entities' surnames.  Rules:
+ * the candidate alone is compared with the entities' surnames (at
+ * NAMEFIND_SURNAME_MIN).  Rules:
  *
  *   - A full name is judged as a full name: Sergei Tikhanovsky is not
  *     Sviatlana Tsikhanouskaya, whatever their surnames share.
@@ -50,6 +51,14 @@ struct namefind;
 struct namefind *namefind_new(struct namestore *ns, unsigned mask);
 void namefind_free(struct namefind *nf);
 
+/*
+ * The least score of a surname alone (names_match, surname against an
+ * entity's surname): a word alone is weaker evidence than a full name, and
+ * sentence-initial words read in some case form (Калі as Каль) come close
+ * to surnames by chance.
+ */
+#define NAMEFIND_SURNAME_MIN 0.85
+
 /* A word of a run of capitalised words. */
 struct namefind_word {
 	size_t start, end; /* bytes in the text, possessive included */
@@ -67,6 +76,15 @@ struct namefind_word {
  */
 int namefind_next_run(const char *text, size_t len, size_t *pos,
                       struct namefind_word w[NAMEFIND_MAX_RUN]);
+
+/*
+ * The readings of one word as namefind takes them: inflect_readings
+ * (ilang: a primary language subtag, or NULL), and when the first reading
+ * split a possessive or genitive off, the word whole as one more reading
+ * (Ales is not a German genitive of Ale).  Returns their count (<= max).
+ */
+size_t namefind_readings(struct inflect_reading *out, size_t max, const char *w,
+                         size_t n, const char *ilang);
 
 /* One word of a mention. */
 struct namefind_part {

@@ -18,7 +18,7 @@ struct ns_alias {
 	int entity;
 	char *spelling;
 	char lang[LANG_TAG_MAX];
-	unsigned char house, status;
+	unsigned char house, status, source;
 	signed char words; /* -1: not parsed yet */
 	unsigned char bad; /* did not parse */
 	long long count;
@@ -345,6 +345,7 @@ static int load_alias(void *ctx, const struct store_name_alias *a)
 		return 0;
 	i = add_alias(l->ns, k, a->id, a->lang, a->spelling, a->house,
 	              a->status, a->count);
+	l->ns->al[i].source = (unsigned char)a->source;
 	if (l->stale)
 		key_alias(l->ns, i);
 	XGROW(l->als, l->alcap, l->nals + 1);
@@ -505,6 +506,7 @@ void namestore_alias(struct namestore *ns, int a, struct namestore_alias *out)
 	out->lang = al->lang;
 	out->house = al->house;
 	out->status = (enum store_name_status)al->status;
+	out->source = (enum store_name_source)al->source;
 	out->count = al->count;
 	out->words = al->words;
 }

@@ -115,6 +115,7 @@ struct namestore_alias {
 	const char *lang;
 	int house;
 	enum store_name_status status;
+	enum store_name_source source; /* as loaded; house for hand-made */
 	long long count;
 	int words; /* words of the name, initials not counted */
 };
