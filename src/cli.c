@@ -352,5 +352,8 @@ int cli_main(int argc, char **argv)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 	cli_opt_reset();
 	status = c->run(argc - 1, argv + 1, &ctx);
+	/* a command that failed on its output has said so, with its status */
+	if (status != CLI_OK && ferror(stdout))
+		return status;
 	return cli_finish_output(status);
 }

@@ -275,6 +275,22 @@ static char *name_arg(const struct names_sub *s, const char *what,
 	return buf_detach(&b, NULL);
 }
 
+/* A whole number from 1 up for option opt; -1 and a usage error if bad. */
+static int count_arg(const struct names_sub *s, long *out, const char *opt,
+                     const char *arg)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(arg, &end, 10);
+	if (end == arg || *end || errno || *out < 1) {
+		sub_usage(s, "%s wants a whole number from 1 up, not '%s'", opt,
+		          arg);
+		return -1;
+	}
+	return 0;
+}
+
 /* --lang: a language tag, normalised; -1 and a usage error if bad. */
 static int lang_arg(const struct names_sub *s, char out[LANG_TAG_MAX],
                     const char *arg)
@@ -323,8 +339,7 @@ static int run_add(int argc, char **argv, const struct cli_ctx *ctx)
 			nal++;
 			break;
 		case 'E':
-			if (cli_parse_long(&entity, optarg, 1, LONG_MAX,
-			                   "names add", "--entity") < 0)
+			if (count_arg(s, &entity, "--entity", optarg) < 0)
 				goto out;
 			break;
 		case 'N':
@@ -853,6 +868,7 @@ static int run_learn(int argc, char **argv, const struct cli_ctx *ctx)
 	struct store *st = NULL;
 	struct err e;
 	long min = 2, counts[4] = {0, 0, 0, 0};
+	long long fresh = 0;
 	size_t i, j;
 	int c, rc;
 
@@ -860,8 +876,7 @@ static int run_learn(int argc, char **argv, const struct cli_ctx *ctx)
 	while ((c = sub_getopt(argc, argv, ":h", opts, s)) != -1) {
 		switch (c) {
 		case 'm':
-			if (cli_parse_long(&min, optarg, 1, LONG_MAX,
-			                   "names learn", "--min-mentions") < 0)
+			if (count_arg(s, &min, "--min-mentions", optarg) < 0)
 				return CLI_USAGE;
 			break;
 		case CLI_OPT_HELP:
@@ -889,6 +904,8 @@ static int run_learn(int argc, char **argv, const struct cli_ctx *ctx)
 		const struct namelearn_person *p = &res.v[i];
 
 		counts[done[i].action]++;
+		if (done[i].action == NAMEDB_LEARNED)
+			fresh += done[i].added;
 		printf("%s %lld: %s (%lld mention%s",
 		       action_word(done[i].action), (long long)done[i].entity,
 		       done[i].label, p->mentions, p->mentions == 1 ? "" : "s");
@@ -917,10 +934,11 @@ static int run_learn(int argc, char **argv, const struct cli_ctx *ctx)
 	}
 	if (rc >= 0)
 		printf("%zu person%s: %ld proposed, %ld proposals updated, %ld "
-		       "with new spellings, %ld rejected before\n",
+		       "known, %lld new spelling%s of known entities, %ld "
+		       "rejected before\n",
 		       res.n, res.n == 1 ? "" : "s", counts[NAMEDB_PROPOSED],
-		       counts[NAMEDB_UPDATED], counts[NAMEDB_LEARNED],
-		       counts[NAMEDB_WAS_REJECTED]);
+		       counts[NAMEDB_UPDATED], counts[NAMEDB_LEARNED], fresh,
+		       fresh == 1 ? "" : "s", counts[NAMEDB_WAS_REJECTED]);
 	for (i = 0; done && i < res.n; i++)
 		free(done[i].fresh);
 	free(done);
