@@ -77,9 +77,10 @@ static void unified(struct buf *out, const char *name, const char *a, size_t an,
 			break;
 		first = last = i;
 		/* take in changes close enough to share context */
-		for (k = i + 1; k < n && k <= last + 2 * CONTEXT; k++)
+		for (k = i + 1; k < n && k <= last + 2 * (size_t)CONTEXT; k++)
 			if (la[k + 1] - la[k] != lb[k + 1] - lb[k] ||
-			    memcmp(a + la[k], b + lb[k], la[k + 1] - la[k]))
+			    memcmp(a + la[k], b + lb[k], la[k + 1] - la[k]) !=
+			        0)
 				last = k;
 		start = first > CONTEXT ? first - CONTEXT : 0;
 		end = last + CONTEXT + 1 < n ? last + CONTEXT + 1 : n;
@@ -95,10 +96,10 @@ static void unified(struct buf *out, const char *name, const char *a, size_t an,
 		for (k = start; k < end;) {
 			size_t j = k;
 
-			while (
-			    j < end &&
-			    (la[j + 1] - la[j] != lb[j + 1] - lb[j] ||
-			     memcmp(a + la[j], b + lb[j], la[j + 1] - la[j])))
+			while (j < end &&
+			       (la[j + 1] - la[j] != lb[j + 1] - lb[j] ||
+			        memcmp(a + la[j], b + lb[j],
+			               la[j + 1] - la[j]) != 0))
 				j++;
 			if (j == k) { /* an equal line */
 				diff_line(out, ' ', a, la[k], la[k + 1]);

@@ -515,8 +515,11 @@ int namedb_find(struct store *st, const char *arg, unsigned mask, int64_t *ids,
 	}
 	if ((rc = store_name_entity_find(st, arg, &id, e)) < 0)
 		return rc;
-	if (rc > 0 && (rc = get_entity(st, id, &x, e)) > 0 &&
-	    (mask & (1u << x.en.status)) && max > 0) {
+	if (rc > 0) {
+		if ((rc = get_entity(st, id, &x, e)) < 0)
+			return rc;
+	}
+	if (rc > 0 && (mask & (1u << x.en.status)) && max > 0) {
 		ids[0] = id;
 		return 1;
 	}

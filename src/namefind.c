@@ -312,8 +312,10 @@ int namefind_next_run(const char *text, size_t len, size_t *pos,
 			size_t plen = w[n - 1].end - w[n - 1].start;
 			int initial =
 			    norm_count(text + w[n - 1].start, plen) == 1;
-			char sep =
-			    cap ? run_sep(text, w[n - 1].end, at, initial) : 0;
+			char sep = '\0';
+
+			if (cap)
+				sep = run_sep(text, w[n - 1].end, at, initial);
 
 			if (!sep || n == NAMEFIND_MAX_RUN) {
 				*pos = at;
@@ -560,6 +562,12 @@ static int resolve_surname(struct namefind *nf, struct run *r, int h, int guard,
 		if (!n || hits[0].r.score <= best->hit.r.score ||
 		    hits[0].r.score < NAMEFIND_SURNAME_MIN)
 			continue;
+		/* only the entities about as good as the best compete */
+		for (i = 1; i < n; i++)
+			if (hits[i].r.score <
+			    hits[0].r.score - namefind_margin(hits[0].r.score))
+				break;
+		n = i;
 		/* every entity it fits must give the same house surname */
 		buf_init(&a);
 		buf_init(&b);
@@ -728,6 +736,22 @@ static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
 	return fn(ctx, &m);
 }
 
+/*
+ * Does span [s, e) hold a given name or an initial besides word h?  A full
+ * name has one, so spans without are not worth parsing.
+ */
+static int has_given(const struct run *r, int s, int e, int h)
+{
+	int i;
+
+	for (i = s; i < e; i++)
+		if (i != h && (r->info[i].given ||
+		               norm_count(r->text + r->w[i].start,
+		                          r->w[i].end - r->w[i].start) == 1))
+			return 1;
+	return 0;
+}
+
 static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
                     void *ctx)
 {
@@ -750,7 +774,7 @@ static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
 			if (s < lo)
 				continue;
 			for (e = h + 1; e <= r->n && e - s <= MAX_SPAN; e++)
-				if (e - s >= 2)
+				if (e - s >= 2 && has_given(r, s, e, h))
 					try_span(nf, r, s, e, &best);
 		}
 		if (best.hit.r.score >= 0) {
@@ -1108,7 +1132,9 @@ size_t namefind_variants(struct namefind *nf, struct buf *out,
 			best = hits[0].r.score;
 			v.n = 0;
 			for (i = 0; i < k; i++)
-				v.ents[v.n++] = hits[i].entity;
+				if (hits[i].r.score >=
+				    best - namefind_margin(best))
+					v.ents[v.n++] = hits[i].entity;
 		}
 		free(r);
 	} else if (words > 1) {

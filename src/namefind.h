@@ -9,16 +9,18 @@
  * inflect.h knows for the text's language (Тихановской as Тихановская in
  * the genitive, Tikhanovskaya’s as Tikhanovskaya and ’s), and a word is a
  * candidate when one of its readings shares a lookup key with a stored
- * spelling.  Around a candidate, spans of two to four words are tried as
- * full names (the words read in one case together), and the best one
+ * spelling.  Around a candidate, spans of two to four words that hold a
+ * given name or an initial are tried as full names (the words read in
+ * one case together), and the best one
  * that is the same person as an entity's full spelling is taken; else
  * the candidate alone is compared with the entities' surnames (at
  * NAMEFIND_SURNAME_MIN).  Rules:
  *
  *   - A full name is judged as a full name: Sergei Tikhanovsky is not
  *     Sviatlana Tsikhanouskaya, whatever their surnames share.
- *   - A surname alone is taken only when every entity it fits agrees on
- *     the house surname for the language (Tsikhanouski and Tsikhanouskaya
+ *   - A surname alone is taken only when every entity it fits about as
+ *     well as the best (NAMEFIND_MARGIN) agrees on the house surname for
+ *     the language (Tsikhanouski and Tsikhanouskaya
  *     differ by gender, so they rarely meet; two brothers Klitschko agree
  *     on their surname, so their surname alone is still checked).
  *   - A surname with a given name beside it that did not make a full name
@@ -58,6 +60,21 @@ void namefind_free(struct namefind *nf);
  * to surnames by chance.
  */
 #define NAMEFIND_SURNAME_MIN 0.85
+
+/*
+ * How close to the best an entity's score must be for a surname alone to
+ * be read as that entity too: Bebotschenowitsch is Bebochenovich (0.98),
+ * not Bedochenovich (0.86); Klitschko fits both brothers equally.  A
+ * spelling an entity is known by (score 1) wins outright over near ones.
+ */
+#define NAMEFIND_MARGIN 0.05
+
+/* The margin of a best score: NAMEFIND_MARGIN, narrow for a known
+ * spelling. */
+static inline double namefind_margin(double best)
+{
+	return best >= 0.995 ? 0.005 : NAMEFIND_MARGIN;
+}
 
 /* A word of a run of capitalised words. */
 struct namefind_word {

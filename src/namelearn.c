@@ -460,7 +460,10 @@ static void attach_singles(struct run *r)
 			best = hits[0].r.score;
 			k = hits[0].entity;
 			pick = c;
-			ambiguous = nh > 1;
+			ambiguous =
+			    nh > 1 && hits[1].r.score >=
+			                  hits[0].r.score -
+			                      namefind_margin(hits[0].r.score);
 		}
 		if (k < 0 || ambiguous)
 			continue;

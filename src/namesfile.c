@@ -80,10 +80,100 @@ static int fail(struct err *e, const char *name, size_t line, const char *what,
 	               arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
 }
 
+/* Order of lines for the checks: entity, language, line. */
+static int cmp_check(const void *pa, const void *pb)
+{
+	const struct namesfile_line *a =
+	    *(const struct namesfile_line *const *)pa;
+	const struct namesfile_line *b =
+	    *(const struct namesfile_line *const *)pb;
+	int c = strcmp(a->entity, b->entity);
+
+	if (c)
+		return c;
+	if ((c = strcmp(a->lang, b->lang)) != 0)
+		return c;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+/*
+ * The checks across lines (lines first.. of f): no spelling twice in one
+ * entity and language, one house form per entity and language, a house
+ * form for every entity.  Reports the problem that comes first in the
+ * file, at the later of the lines involved.
+ */
+static int check_lines(const struct namesfile *f, size_t first,
+                       const char *name, struct err *e)
+{
+	size_t n = f->n - first, i, j, bad_line = 0;
+	const struct namesfile_line **v = xcalloc(n + 1, sizeof(*v));
+	struct buf msg;
+	const char *subject = NULL;
+	int rc = 0;
+
+	buf_init(&msg);
+	for (i = 0; i < n; i++)
+		v[i] = &f->v[first + i];
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_check);
+	for (i = 0; i < n; i = j) {
+		size_t k, m;
+		int has_house = 0;
+
+		/* one entity: v[i..j) */
+		for (j = i; j < n && !strcmp(v[j]->entity, v[i]->entity); j++)
+			has_house |= v[j]->kind == NAMESFILE_HOUSE;
+		if (!has_house) {
+			size_t at = v[i]->line;
+
+			for (k = i; k < j; k++)
+				if (v[k]->line < at)
+					at = v[k]->line;
+			if (!bad_line || at < bad_line) {
+				bad_line = at;
+				buf_reset(&msg);
+				buf_adds(&msg, "no house form for entity");
+				subject = v[i]->entity;
+			}
+		}
+		for (k = i; k < j; k++) {
+			for (m = k + 1;
+			     m < j && !strcmp(v[m]->lang, v[k]->lang); m++) {
+				const struct namesfile_line *o = v[k],
+				                            *l = v[m];
+
+				if (bad_line && l->line >= bad_line)
+					break;
+				if (!strcmp(o->spelling, l->spelling)) {
+					bad_line = l->line;
+					buf_reset(&msg);
+					buf_addf(&msg,
+					         "repeats line %zu:", o->line);
+					subject = l->entity;
+				} else if (o->kind == NAMESFILE_HOUSE &&
+				           l->kind == NAMESFILE_HOUSE) {
+					bad_line = l->line;
+					buf_reset(&msg);
+					buf_addf(&msg,
+					         "a second house form in '%s' "
+					         "(line %zu) for",
+					         l->lang, o->line);
+					subject = l->entity;
+				}
+			}
+		}
+	}
+	if (bad_line)
+		rc = fail(e, name, bad_line, msg.data, subject);
+	buf_release(&msg);
+	free(v);
+	return rc;
+}
+
 int namesfile_parse(struct namesfile *f, const char *text, size_t len,
                     const char *name, const struct names *nm, struct err *e)
 {
-	size_t pos = 0, line = 0, first = f->n, i;
+	size_t pos = 0, line = 0, first = f->n;
 
 	while (pos < len) {
 		const char *s = text + pos, *nl, *p;
@@ -164,44 +254,12 @@ int namesfile_parse(struct namesfile *f, const char *text, size_t len,
 			rc = fail(e, name, line, m.data, spelling);
 			buf_release(&m);
 		}
-		for (i = first; !rc && i + 1 < f->n; i++) {
-			const struct namesfile_line *o = &f->v[i];
-			struct buf m;
-
-			if (strcmp(o->entity, entity) != 0 ||
-			    strcmp(o->lang, l->lang) != 0)
-				continue;
-			buf_init(&m);
-			if (!strcmp(o->spelling, spelling))
-				buf_addf(&m, "repeats line %zu:", o->line);
-			else if (o->kind == NAMESFILE_HOUSE &&
-			         l->kind == NAMESFILE_HOUSE)
-				buf_addf(&m,
-				         "a second house form in '%s' (line "
-				         "%zu) for",
-				         l->lang, o->line);
-			if (m.len)
-				rc = fail(e, name, line, m.data, entity);
-			buf_release(&m);
-		}
 		free(lang);
 		free(kind);
 		if (rc)
 			return rc;
 	}
-	/* every entity has a house form */
-	for (i = first; i < f->n; i++) {
-		size_t j;
-		int house = 0;
-
-		for (j = first; j < f->n && !house; j++)
-			house = f->v[j].kind == NAMESFILE_HOUSE &&
-			        !strcmp(f->v[j].entity, f->v[i].entity);
-		if (!house)
-			return fail(e, name, f->v[i].line,
-			            "no house form for entity", f->v[i].entity);
-	}
-	return 0;
+	return check_lines(f, first, name, e);
 }
 
 static int cmp_line(const void *pa, const void *pb)

@@ -508,7 +508,7 @@ void namestore_alias(struct namestore *ns, int a, struct namestore_alias *out)
 	out->status = (enum store_name_status)al->status;
 	out->source = (enum store_name_source)al->source;
 	out->count = al->count;
-	out->words = al->words;
+	out->words = (int)al->words;
 }
 
 int namestore_house(const struct namestore *ns, int k, const char *lang)

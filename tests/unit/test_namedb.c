@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "embedded.h"
 #include "namedb.h"
 #include "namelearn.h"
 #include "namesfile.h"
@@ -434,5 +435,49 @@ TEST(namedb_keys_rebuilt)
 	CHECK(n >= 1);
 	buf_release(&v);
 	namestore_free(ns);
+	temp_done(st, dir);
+}
+
+TEST(namedb_migration_from_version_1)
+{
+	char dir[64], path[128];
+	struct store *st = NULL;
+	struct namedb_added a;
+	struct store_pair p;
+	struct store_origin o = {"doc", 0};
+	struct store_batch b = {"import", "x", "tsv"};
+	struct err e;
+	int64_t batch;
+
+	snprintf(dir, sizeof(dir), "/tmp/newstm-unit.XXXXXX");
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(path, sizeof(path), "%s/m.db", dir);
+	err_clear(&e);
+	/* a memory of version 1, with a unit */
+	CHECK_INT(
+	    store_open_schema(&st, path, STORE_CREATE, embed_schema_sql, 1, &e),
+	    0);
+	CHECK_INT(store_version(st), 1);
+	CHECK_INT(namedb_add(st, "Ihar Losik", "en", NULL, 0, 0, &a, &e),
+	          ERR_DB);
+	memset(&p, 0, sizeof(p));
+	p.src_lang = "en";
+	p.tgt_lang = "ru";
+	p.source = "Ihar Losik was freed.";
+	p.target = "Игорь Лосик вышел на свободу.";
+	p.origins = &o;
+	p.norigins = 1;
+	p.confidence = -1;
+	CHECK_INT(store_batch_begin(st, &b, &batch, &e), 0);
+	CHECK_INT(store_put(st, &p, NULL, NULL, &e), 0);
+	CHECK_INT(store_batch_commit(st, &e), 0);
+	store_free(st);
+	/* opened by this newstm: migrated, the unit kept, names usable */
+	CHECK_INT(store_open(&st, path, 0, &e), 0);
+	CHECK_INT(store_version(st), store_schema_version());
+	CHECK(store_schema_version() >= 3);
+	CHECK_INT(namedb_add(st, "Ihar Losik", "en", NULL, 0, 0, &a, &e), 0);
+	CHECK_INT(a.entity, 1);
+	CHECK_INT(store_check(st, &e), 0);
 	temp_done(st, dir);
 }
