@@ -645,9 +645,11 @@ static void try_span(struct namefind *nf, struct run *r, int s, int e,
 		if (namestore_resolve(nf->ns, &cur.p, nf->mask, hits, 2) < 1)
 			continue;
 		cur.hit = hits[0];
-		if (cur.hit.r.score > best->hit.r.score + 1e-9) {
+		/* the best score; of equal ones, the fewest words */
+		if (cur.hit.r.score > best->hit.r.score + 1e-9 ||
+		    (cur.hit.r.score > best->hit.r.score - 1e-9 &&
+		     cur.e - cur.s < best->e - best->s))
 			*best = cur;
-		}
 	}
 }
 
@@ -687,7 +689,10 @@ static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
 		int w = rdg->tokword[t], j;
 		const struct inflect_reading *rd;
 
-		if (w < 0)
+		/* a word the name did not align (Thursday Mikalai X) is not
+		 * part of it */
+		if (w < 0 || (!surname && rdg->hit.r.aligned[t] < 0 &&
+		              !rdg->hit.r.surname))
 			continue;
 		rd = &r->rd[w][rdg->choice[w]];
 		parts[np].start = r->w[w].start;
@@ -770,6 +775,7 @@ static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
 			continue;
 		}
 		best.hit.r.score = -1;
+		best.s = best.e = 0;
 		for (s = h - (MAX_SPAN - 1); s <= h; s++) {
 			if (s < lo)
 				continue;

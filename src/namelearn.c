@@ -264,6 +264,7 @@ struct run {
 	size_t nitems;
 	struct namestore *cl; /* clusters of full names */
 	int *parent;          /* union-find over clusters */
+	int *next, *tail;     /* the clusters of each root, as a list */
 	long long *links;
 	int nclusters;
 };
@@ -486,28 +487,33 @@ static int find(int *parent, int k)
 static int compatible(struct run *r, int a, int b)
 {
 	double best = 0;
-	int k;
+	int k, j;
 
-	for (k = 0; k < r->nclusters; k++) {
+	for (k = a; k >= 0; k = r->next[k]) {
 		const int *al;
-		int n, i, j;
+		int n = namestore_entity_aliases(r->cl, k, &al), i;
 
-		if (find(r->parent, k) != a)
-			continue;
-		n = namestore_entity_aliases(r->cl, k, &al);
 		for (i = 0; i < n; i++) {
 			const struct names_name *p =
 			    namestore_parsed(r->cl, al[i]);
 
 			if (!p)
 				continue;
-			for (j = 0; j < r->nclusters; j++)
-				if (find(r->parent, j) == b &&
-				    conflicts(r->cl, r->nl->nm, p, j, &best))
+			for (j = b; j >= 0; j = r->next[j])
+				if (conflicts(r->cl, r->nl->nm, p, j, &best))
 					return 0;
 		}
 	}
 	return best >= NAMELEARN_LINK_MIN;
+}
+
+/* Make b (a root) part of a (a root). */
+static void join_sets(struct run *r, int a, int b)
+{
+	r->parent[b] = a;
+	r->links[a] += r->links[b];
+	r->next[r->tail[a]] = b;
+	r->tail[a] = r->tail[b];
 }
 
 /* The clusters named in text seg (from occurrences sorted by text). */
@@ -564,8 +570,7 @@ static void link_units(struct run *r)
 				if (a != b) {
 					if (!compatible(r, a, b))
 						continue;
-					r->parent[b] = a;
-					r->links[a] += r->links[b];
+					join_sets(r, a, b);
 				}
 				for (k = 0; k < nlinked; k++)
 					if (find(r->parent, linked[k]) == a)
@@ -679,8 +684,13 @@ void namelearn_run(struct namelearn *nl, struct namelearn_result *res,
 	attach_singles(&r);
 	r.parent = xcalloc((size_t)r.nclusters + 1, sizeof(*r.parent));
 	r.links = xcalloc((size_t)r.nclusters + 1, sizeof(*r.links));
-	for (k = 0; k < r.nclusters; k++)
+	r.next = xcalloc((size_t)r.nclusters + 1, sizeof(*r.next));
+	r.tail = xcalloc((size_t)r.nclusters + 1, sizeof(*r.tail));
+	for (k = 0; k < r.nclusters; k++) {
 		r.parent[k] = k;
+		r.next[k] = -1;
+		r.tail[k] = k;
+	}
 	link_units(&r);
 	for (k = 0; k < r.nclusters; k++) {
 		struct namelearn_person p;
@@ -716,6 +726,8 @@ void namelearn_run(struct namelearn *nl, struct namelearn_result *res,
 	free(r.items);
 	free(r.parent);
 	free(r.links);
+	free(r.next);
+	free(r.tail);
 	namestore_free(r.cl);
 	/* occurrences stay with the learner, in text order */
 }

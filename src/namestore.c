@@ -50,7 +50,7 @@ struct namestore {
 	size_t alcap;
 	struct ns_key *keys;
 	size_t nkeys, keycap;
-	int keys_sorted;
+	size_t nsorted; /* keys[0..nsorted) are sorted; the rest pending */
 	unsigned stamp;
 };
 
@@ -59,7 +59,6 @@ struct namestore *namestore_new(void)
 	struct namestore *ns = xcalloc(1, sizeof(*ns));
 
 	ns->nm = names_new();
-	ns->keys_sorted = 1;
 	return ns;
 }
 
@@ -149,7 +148,6 @@ static void add_key(struct namestore *ns, const char *key, int alias)
 	memcpy(k->key, key, n);
 	k->key[n] = '\0';
 	k->alias = alias;
-	ns->keys_sorted = 0;
 }
 
 /* Parse alias a if not done yet; NULL if it does not parse. */
@@ -548,19 +546,41 @@ static int cmp_key(const void *pa, const void *pb)
 	return c ? c : a->alias - b->alias;
 }
 
+/* Pending keys looked at one by one before they are merged in. */
+#define KEYS_PENDING 256
+
+/*
+ * Merge the pending keys into the sorted ones once there are enough of
+ * them: adding a spelling between lookups (learn) then costs a sort of
+ * the few new keys and a linear merge, not a sort of them all.
+ */
 static void sort_keys(struct namestore *ns)
 {
-	if (ns->keys_sorted)
+	size_t pend = ns->nkeys - ns->nsorted, i, j, k;
+	struct ns_key *merged;
+
+	if (pend < KEYS_PENDING)
 		return;
-	if (ns->nkeys > 1)
-		qsort(ns->keys, ns->nkeys, sizeof(*ns->keys), cmp_key);
-	ns->keys_sorted = 1;
+	qsort(ns->keys + ns->nsorted, pend, sizeof(*ns->keys), cmp_key);
+	if (ns->nsorted) {
+		merged = xreallocarray(NULL, ns->nkeys, sizeof(*merged));
+		for (i = 0, j = ns->nsorted, k = 0; k < ns->nkeys; k++)
+			if (j == ns->nkeys ||
+			    (i < ns->nsorted &&
+			     cmp_key(&ns->keys[i], &ns->keys[j]) <= 0))
+				merged[k] = ns->keys[i++];
+			else
+				merged[k] = ns->keys[j++];
+		memcpy(ns->keys, merged, ns->nkeys * sizeof(*merged));
+		free(merged);
+	}
+	ns->nsorted = ns->nkeys;
 }
 
-/* The first key entry not below key. */
+/* The first sorted key entry not below key. */
 static size_t key_lower(const struct namestore *ns, const char *key)
 {
-	size_t lo = 0, hi = ns->nkeys;
+	size_t lo = 0, hi = ns->nsorted;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -573,13 +593,35 @@ static size_t key_lower(const struct namestore *ns, const char *key)
 	return lo;
 }
 
+/*
+ * The next key entry equal to key at or after *i (start with *i =
+ * NO_KEY): its index, or NO_KEY when there is none left.  Sorted entries
+ * first, then the pending ones.
+ */
+#define NO_KEY ((size_t)-1)
+static size_t key_next(const struct namestore *ns, const char *key, size_t *i)
+{
+	if (*i == NO_KEY)
+		*i = key_lower(ns, key);
+	else
+		(*i)++;
+	if (*i < ns->nsorted) {
+		if (!strcmp(ns->keys[*i].key, key))
+			return *i;
+		*i = ns->nsorted;
+	}
+	for (; *i < ns->nkeys; (*i)++)
+		if (!strcmp(ns->keys[*i].key, key))
+			return *i;
+	return NO_KEY;
+}
+
 int namestore_has_key(struct namestore *ns, const char *key)
 {
-	size_t i;
+	size_t i = NO_KEY;
 
 	sort_keys(ns);
-	i = key_lower(ns, key);
-	return i < ns->nkeys && !strcmp(ns->keys[i].key, key);
+	return key_next(ns, key, &i) != NO_KEY;
 }
 
 /* Per entity met by a mention: its best spelling, and the best rejected. */
@@ -619,8 +661,9 @@ int namestore_resolve(struct namestore *ns, const struct names_name *mention,
 		ns->stamp = 1;
 	}
 	for (k = 0; k < nk; k++) {
-		for (i = key_lower(ns, keys[k]);
-		     i < ns->nkeys && !strcmp(ns->keys[i].key, keys[k]); i++) {
+		size_t at = NO_KEY;
+
+		while ((i = key_next(ns, keys[k], &at)) != NO_KEY) {
 			int a = ns->keys[i].alias;
 			struct ns_alias *al = &ns->al[a];
 			const struct names_name *p;
