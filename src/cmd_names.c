@@ -270,6 +270,10 @@ static char *name_arg(const struct names_sub *s, const char *what,
 		sub_usage(s, "%s is not valid UTF-8", what);
 		return NULL;
 	}
+	if (strpbrk(arg, "\t\n\r")) {
+		sub_usage(s, "%s has a tab or a line break", what);
+		return NULL;
+	}
 	buf_init(&b);
 	norm_nfc(&b, arg, strlen(arg));
 	return buf_detach(&b, NULL);
