@@ -28,6 +28,8 @@ static const struct cli_cmd *const commands[] = {
 	&cmd_search,
 	&cmd_pretranslate,
 	&cmd_names,
+	&cmd_check,
+	&cmd_normalize,
 	&cmd_stats,
 	&cmd_show,
 	&cmd_confirm,
@@ -354,5 +356,8 @@ int cli_main(int argc, char **argv)
 		return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
 	cli_opt_reset();
 	status = c->run(argc - 1, argv + 1, &ctx);
+	/* a command that failed on its output has said so, with its status */
+	if (status != CLI_OK && ferror(stdout))
+		return status;
 	return cli_finish_output(status);
 }

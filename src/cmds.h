@@ -11,6 +11,8 @@
 extern const struct cli_cmd cmd_add;
 extern const struct cli_cmd cmd_align;
 extern const struct cli_cmd cmd_names;
+extern const struct cli_cmd cmd_check;
+extern const struct cli_cmd cmd_normalize;
 extern const struct cli_cmd cmd_segment;
 extern const struct cli_cmd cmd_text;
 extern const struct cli_cmd cmd_import;

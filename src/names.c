@@ -684,6 +684,23 @@ int names_keys(char out[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1],
 		if (k == n)
 			n++;
 	}
+	if (n < NAMES_MAX_KEYS &&
+	    memchr(name->tok[s].form, 'z', name->tok[s].len)) {
+		/* German z is ц (Bjaljazki, Bialiatski): a key for it */
+		char zc[TRANSLIT_FORM_MAX + 1];
+		size_t j;
+
+		memcpy(zc, name->tok[s].form, name->tok[s].len + 1u);
+		for (j = 0; j < name->tok[s].len; j++)
+			if (zc[j] == 'z' && (!j || !strchr("sczd", zc[j - 1])))
+				zc[j] = 'c';
+		translit_skeleton(out[n], zc, name->tok[s].len);
+		for (k = 0; k < n; k++)
+			if (!strcmp(out[k], out[n]))
+				break;
+		if (k == n)
+			n++;
+	}
 	return n;
 }
 

@@ -161,9 +161,9 @@ int names_surname(const struct names_name *name);
  * Write the lookup keys of name into out and return how many there are
  * (0 for an empty name): the consonant skeletons (translit_skeleton) of
  * its surname as read by its form and by its other readings (English, a
- * Czech -ová taken off).  Two spellings of one surname nearly always
- * share a key: index entities under all their keys, look a mention up
- * under all of its, then confirm with names_match.
+ * Czech -ová taken off, a German z read as ц).  Two spellings of one surname
+ * nearly always share a key: index entities under all their keys, look a
+ * mention up under all of its, then confirm with names_match.
  */
 int names_keys(char out[NAMES_MAX_KEYS][TRANSLIT_FORM_MAX + 1],
                const struct names_name *name);

@@ -88,6 +88,23 @@ enum stmt_id {
 	S_IDX_MISSING,
 	S_IDX_UNIT_EACH,
 	S_IDX_UNIT_SEGS,
+	S_NENT_INSERT,
+	S_NENT_UPDATE,
+	S_NENT_FIND,
+	S_NENT_DELETE,
+	S_NENT_EACH,
+	S_NALIAS_FIND,
+	S_NALIAS_INSERT,
+	S_NALIAS_UPDATE,
+	S_NALIAS_UNHOUSE,
+	S_NALIAS_RESTATUS,
+	S_NALIAS_EACH,
+	S_NKEY_DELETE,
+	S_NKEY_INSERT,
+	S_NKEY_EACH,
+	S_NMETA_GET,
+	S_NMETA_SET,
+	S_SEGMENT_EACH,
 	S_COUNT
 };
 
@@ -251,6 +268,41 @@ static const char *const stmt_sql[S_COUNT] = {
         "FROM unit u LEFT JOIN match_segment m ON m.segment = u.src "
         "WHERE " LANG_MATCH("u.src_lang", "?1") " AND " LANG_MATCH(
             "u.tgt_lang", "?2") " ORDER BY u.id",
+    [S_NENT_INSERT] = "INSERT INTO name_entity (label, status, source, "
+                      "mentions, links, created, changed) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+    [S_NENT_UPDATE] = "UPDATE name_entity SET label = ?2, status = ?3, "
+                      "source = ?4, mentions = ?5, links = ?6, "
+                      "changed = ?7 WHERE id = ?1",
+    [S_NENT_FIND] = "SELECT id FROM name_entity WHERE label = ?1",
+    [S_NENT_DELETE] = "DELETE FROM name_entity WHERE id = ?1",
+    [S_NENT_EACH] = "SELECT id, label, status, source, mentions, links, "
+                    "created, changed FROM name_entity "
+                    "WHERE ?1 = 0 OR id = ?1 ORDER BY id",
+    [S_NALIAS_FIND] = "SELECT id FROM name_alias WHERE entity = ?1 "
+                      "AND lang = ?2 AND spelling = ?3",
+    [S_NALIAS_INSERT] = "INSERT INTO name_alias (entity, lang, spelling, "
+                        "script, house, source, status, count) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [S_NALIAS_UPDATE] = "UPDATE name_alias SET script = ?2, house = ?3, "
+                        "source = ?4, status = ?5, count = ?6 "
+                        "WHERE id = ?1",
+    [S_NALIAS_UNHOUSE] = "UPDATE name_alias SET house = 0 WHERE entity = ?1 "
+                         "AND lang = ?2 AND house = 1 AND id <> ?3",
+    [S_NALIAS_RESTATUS] = "UPDATE name_alias SET status = ?3 "
+                          "WHERE entity = ?1 AND status = ?2",
+    [S_NALIAS_EACH] = "SELECT id, entity, lang, spelling, script, house, "
+                      "source, status, count FROM name_alias "
+                      "WHERE ?1 = 0 OR entity = ?1 "
+                      "ORDER BY entity, house DESC, lang, spelling",
+    [S_NKEY_DELETE] = "DELETE FROM name_key WHERE alias = ?1",
+    [S_NKEY_INSERT] = "INSERT OR IGNORE INTO name_key (key, alias) "
+                      "VALUES (?1, ?2)",
+    [S_NKEY_EACH] = "SELECT key, alias FROM name_key "
+                    "WHERE ?1 IS NULL OR key = ?1 ORDER BY key, alias",
+    [S_NMETA_GET] = "SELECT v FROM name_meta WHERE k = ?1",
+    [S_NMETA_SET] = "INSERT OR REPLACE INTO name_meta (k, v) VALUES (?1, ?2)",
+    [S_SEGMENT_EACH] = "SELECT id, lang, text FROM segment ORDER BY id",
 };
 
 struct store {
@@ -2439,4 +2491,393 @@ int store_index_unit_segments(struct store *st, int64_t id,
 		buf_release(&row[i].text);
 	}
 	return ret < 0 ? ret : 0;
+}
+
+/* ---- names ---- */
+
+static const char *const name_status_words[] = {"confirmed", "learned",
+                                                "proposed", "rejected"};
+static const char *const name_source_words[] = {"house", "imported", "learned"};
+
+const char *store_name_status_word(enum store_name_status s)
+{
+	return (unsigned)s < 4 ? name_status_words[s] : "?";
+}
+
+const char *store_name_source_word(enum store_name_source s)
+{
+	return (unsigned)s < 3 ? name_source_words[s] : "?";
+}
+
+static enum store_name_status name_status_of(const char *w)
+{
+	int i;
+
+	for (i = 0; w && i < 4; i++)
+		if (!strcmp(w, name_status_words[i]))
+			return (enum store_name_status)i;
+	return STORE_NAME_PROPOSED;
+}
+
+static enum store_name_source name_source_of(const char *w)
+{
+	int i;
+
+	for (i = 0; w && i < 3; i++)
+		if (!strcmp(w, name_source_words[i]))
+			return (enum store_name_source)i;
+	return STORE_NAME_FOUND;
+}
+
+/* The memory must have the names' tables (schema version 3). */
+static int names_ready(struct store *st, struct err *e)
+{
+	if (st->version < 3)
+		return err_set(e, ERR_DB,
+		               "%s: the memory has no names tables (schema "
+		               "version %d)",
+		               st->path, st->version);
+	return 0;
+}
+
+int store_name_entity_put(struct store *st, struct store_name_entity *ent,
+                          struct err *e)
+{
+	sqlite3_stmt *s;
+	int64_t other = 0, now = (int64_t)store_now();
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	rc = store_name_entity_find(st, ent->label, &other, e);
+	if (rc < 0)
+		return rc;
+	if (rc && other != ent->id)
+		return err_set(e, ERR_USAGE,
+		               "an entity is already called '%s' (entity %lld)",
+		               ent->label, (long long)other);
+	s = prep(st, ent->id ? S_NENT_UPDATE : S_NENT_INSERT, e);
+	if (!s)
+		return ERR_DB;
+	if (ent->id) {
+		sqlite3_bind_int64(s, 1, ent->id);
+		bind_text(s, 2, ent->label);
+		bind_text(s, 3, store_name_status_word(ent->status));
+		bind_text(s, 4, store_name_source_word(ent->source));
+		sqlite3_bind_int64(s, 5, ent->mentions);
+		sqlite3_bind_int64(s, 6, ent->links);
+		sqlite3_bind_int64(s, 7, now);
+		ent->changed = now;
+		return run(st, s, "updating a name", e);
+	}
+	bind_text(s, 1, ent->label);
+	bind_text(s, 2, store_name_status_word(ent->status));
+	bind_text(s, 3, store_name_source_word(ent->source));
+	sqlite3_bind_int64(s, 4, ent->mentions);
+	sqlite3_bind_int64(s, 5, ent->links);
+	sqlite3_bind_int64(s, 6, now);
+	if ((rc = run(st, s, "adding a name", e)) < 0)
+		return rc;
+	ent->id = sqlite3_last_insert_rowid(st->db);
+	ent->created = ent->changed = now;
+	return 0;
+}
+
+int store_name_entity_find(struct store *st, const char *label, int64_t *id,
+                           struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NENT_FIND, e)))
+		return ERR_DB;
+	bind_text(s, 1, label);
+	return run_int(st, s, id, "looking up a name", e);
+}
+
+int store_name_entity_delete(struct store *st, int64_t id, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NENT_DELETE, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = run(st, s, "deleting a name", e)) < 0)
+		return rc;
+	if (!sqlite3_changes(st->db))
+		return err_set(e, ERR_NOTFOUND, "%s: no entity %lld", st->path,
+		               (long long)id);
+	return 0;
+}
+
+int store_each_name_entity(struct store *st, int64_t id,
+                           int (*fn)(void *ctx,
+                                     const struct store_name_entity *ent),
+                           void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NENT_EACH, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_name_entity ent;
+
+		ent.id = sqlite3_column_int64(s, 0);
+		ent.label = col_text(s, 1);
+		ent.status = name_status_of(col_text(s, 2));
+		ent.source = name_source_of(col_text(s, 3));
+		ent.mentions = sqlite3_column_int64(s, 4);
+		ent.links = sqlite3_column_int64(s, 5);
+		ent.created = sqlite3_column_int64(s, 6);
+		ent.changed = sqlite3_column_int64(s, 7);
+		if ((ret = fn(ctx, &ent)) != 0)
+			break;
+	}
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading names", e);
+	return 0;
+}
+
+int store_name_keys_set(struct store *st, int64_t alias,
+                        const char *const *keys, int nkeys, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, i;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NKEY_DELETE, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, alias);
+	if ((rc = run(st, s, "indexing a name", e)) < 0)
+		return rc;
+	for (i = 0; i < nkeys; i++) {
+		if (!(s = prep(st, S_NKEY_INSERT, e)))
+			return ERR_DB;
+		bind_text(s, 1, keys[i]);
+		sqlite3_bind_int64(s, 2, alias);
+		if ((rc = run(st, s, "indexing a name", e)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+int store_name_alias_put(struct store *st, struct store_name_alias *a,
+                         const char *const *keys, int nkeys, struct err *e)
+{
+	sqlite3_stmt *s;
+	int64_t id = 0;
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NALIAS_FIND, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, a->entity);
+	bind_text(s, 2, a->lang);
+	bind_text(s, 3, a->spelling);
+	if ((rc = run_int(st, s, &id, "looking up a spelling", e)) < 0)
+		return rc;
+	if (a->house) {
+		/* the old house form steps down first (unique index) */
+		if (!(s = prep(st, S_NALIAS_UNHOUSE, e)))
+			return ERR_DB;
+		sqlite3_bind_int64(s, 1, a->entity);
+		bind_text(s, 2, a->lang);
+		sqlite3_bind_int64(s, 3, id);
+		if ((rc = run(st, s, "setting a house form", e)) < 0)
+			return rc;
+	}
+	if (id) {
+		if (!(s = prep(st, S_NALIAS_UPDATE, e)))
+			return ERR_DB;
+		sqlite3_bind_int64(s, 1, id);
+		bind_text(s, 2, a->script);
+		sqlite3_bind_int(s, 3, a->house ? 1 : 0);
+		bind_text(s, 4, store_name_source_word(a->source));
+		bind_text(s, 5, store_name_status_word(a->status));
+		sqlite3_bind_int64(s, 6, a->count);
+		if ((rc = run(st, s, "updating a spelling", e)) < 0)
+			return rc;
+	} else {
+		if (!(s = prep(st, S_NALIAS_INSERT, e)))
+			return ERR_DB;
+		sqlite3_bind_int64(s, 1, a->entity);
+		bind_text(s, 2, a->lang);
+		bind_text(s, 3, a->spelling);
+		bind_text(s, 4, a->script);
+		sqlite3_bind_int(s, 5, a->house ? 1 : 0);
+		bind_text(s, 6, store_name_source_word(a->source));
+		bind_text(s, 7, store_name_status_word(a->status));
+		sqlite3_bind_int64(s, 8, a->count);
+		if ((rc = run(st, s, "adding a spelling", e)) < 0)
+			return rc;
+		id = sqlite3_last_insert_rowid(st->db);
+	}
+	a->id = id;
+	if (keys)
+		return store_name_keys_set(st, id, keys, nkeys, e);
+	return 0;
+}
+
+int store_name_alias_restatus(struct store *st, int64_t entity,
+                              enum store_name_status from,
+                              enum store_name_status to, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NALIAS_RESTATUS, e)))
+		return ERR_DB;
+	sqlite3_bind_int64(s, 1, entity);
+	bind_text(s, 2, store_name_status_word(from));
+	bind_text(s, 3, store_name_status_word(to));
+	return run(st, s, "updating spellings", e);
+}
+
+int store_each_name_alias(struct store *st, int64_t entity,
+                          int (*fn)(void *ctx,
+                                    const struct store_name_alias *a),
+                          void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NALIAS_EACH, e)))
+		return ERR_DB;
+	if (sqlite3_stmt_busy(s))
+		return err_set(e, ERR_USAGE,
+		               "%s: store_each_name_alias is not re-entrant",
+		               st->path);
+	sqlite3_bind_int64(s, 1, entity);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_name_alias a;
+
+		a.id = sqlite3_column_int64(s, 0);
+		a.entity = sqlite3_column_int64(s, 1);
+		a.lang = col_text(s, 2);
+		a.spelling = col_text(s, 3);
+		a.script = col_text(s, 4);
+		a.house = sqlite3_column_int(s, 5);
+		a.source = name_source_of(col_text(s, 6));
+		a.status = name_status_of(col_text(s, 7));
+		a.count = sqlite3_column_int64(s, 8);
+		if ((ret = fn(ctx, &a)) != 0)
+			break;
+	}
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading spellings", e);
+	return 0;
+}
+
+int store_each_name_key(struct store *st, const char *key,
+                        int (*fn)(void *ctx, const char *key, int64_t alias),
+                        void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NKEY_EACH, e)))
+		return ERR_DB;
+	bind_text(s, 1, key);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if ((ret = fn(ctx, col_text(s, 0),
+		              sqlite3_column_int64(s, 1))) != 0)
+			break;
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading the names index", e);
+	return 0;
+}
+
+int store_name_meta(struct store *st, const char *k, struct buf *out,
+                    struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NMETA_GET, e)))
+		return ERR_DB;
+	bind_text(s, 1, k);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const char *v = col_text(s, 0);
+
+		buf_adds(out, v ? v : "");
+		done(s);
+		return 1;
+	}
+	done(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading the names index", e);
+	return 0;
+}
+
+int store_name_meta_set(struct store *st, const char *k, const char *v,
+                        struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((rc = names_ready(st, e)) < 0)
+		return rc;
+	if (!(s = prep(st, S_NMETA_SET, e)))
+		return ERR_DB;
+	bind_text(s, 1, k);
+	bind_text(s, 2, v);
+	return run(st, s, "writing the names index", e);
+}
+
+int store_each_segment(struct store *st,
+                       int (*fn)(void *ctx, int64_t id, const char *lang,
+                                 const char *text),
+                       void *ctx, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, ret = 0;
+
+	if (!(s = prep(st, S_SEGMENT_EACH, e)))
+		return ERR_DB;
+	if (sqlite3_stmt_busy(s))
+		return err_set(e, ERR_USAGE,
+		               "%s: store_each_segment is not re-entrant",
+		               st->path);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *text = col_text(s, 2);
+
+		if ((ret = fn(ctx, sqlite3_column_int64(s, 0), col_text(s, 1),
+		              text ? text : "")) != 0)
+			break;
+	}
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, "reading texts", e);
+	return 0;
 }

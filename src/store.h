@@ -453,4 +453,132 @@ int store_index_each_unit(struct store *st, const struct store_filter *f,
                           int (*fn)(void *ctx, const struct store_index_row *r),
                           void *ctx, struct err *e);
 
+/* ---- names: persons, their house forms and spellings (schema v3) ---- */
+
+/* The status of an entity (confirmed, proposed, rejected) or a spelling. */
+enum store_name_status {
+	STORE_NAME_CONFIRMED = 0,
+	STORE_NAME_LEARNED,  /* spellings only: found by learn, unreviewed */
+	STORE_NAME_PROPOSED, /* part of a proposal of `names learn` */
+	STORE_NAME_REJECTED, /* refused by an editor: never proposed again */
+};
+
+/* Where an entity or a spelling came from. */
+enum store_name_source {
+	STORE_NAME_HOUSE = 0, /* `names add` */
+	STORE_NAME_IMPORTED,  /* a names.tsv */
+	STORE_NAME_FOUND,     /* `names learn` */
+};
+
+/* The words the schema stores for them ("confirmed", "house" ...). */
+const char *store_name_status_word(enum store_name_status s);
+const char *store_name_source_word(enum store_name_source s);
+
+/*
+ * A person.  From store_each_name_entity the strings are borrowed until
+ * the callback returns; to store_name_entity_put they are read only.
+ */
+struct store_name_entity {
+	int64_t id; /* 0: not stored yet */
+	const char *label;
+	enum store_name_status status; /* confirmed, proposed or rejected */
+	enum store_name_source source;
+	long long mentions, links; /* as `names learn` last counted */
+	int64_t created, changed;
+};
+
+/* One spelling of an entity in one language (borrowed as above). */
+struct store_name_alias {
+	int64_t id, entity;
+	const char *lang;     /* normalised tag, "und" when unknown */
+	const char *spelling; /* NFC, base form */
+	const char *script;   /* "Latn", "Cyrl", "Grek", "Zyyy" */
+	int house;            /* the house form of entity in lang */
+	enum store_name_source source;
+	enum store_name_status status;
+	long long count; /* mentions when learn last counted */
+};
+
+/*
+ * Insert (ent->id 0; ent->id receives the new id) or update (label,
+ * status, source, mentions, links) an entity; changed is set to now, and
+ * created too for a new one.  A label already used by another entity
+ * fails with ERR_USAGE.  Write inside a transaction.
+ */
+int store_name_entity_put(struct store *st, struct store_name_entity *ent,
+                          struct err *e);
+
+/* The id of the entity with this label: 1 and *id, or 0 if none. */
+int store_name_entity_find(struct store *st, const char *label, int64_t *id,
+                           struct err *e);
+
+/* Delete an entity with its spellings; ERR_NOTFOUND if there is none. */
+int store_name_entity_delete(struct store *st, int64_t id, struct err *e);
+
+/*
+ * Call fn for entity id (0: every entity, by id).  fn returns 0 to go on;
+ * anything else stops (a negative value is returned).
+ */
+int store_each_name_entity(struct store *st, int64_t id,
+                           int (*fn)(void *ctx,
+                                     const struct store_name_entity *ent),
+                           void *ctx, struct err *e);
+
+/*
+ * Insert or update the spelling (a->entity, a->lang, a->spelling): its
+ * script, house flag, source, status and count are set from a, and
+ * a->id receives its id.  When a->house is set, the entity's previous
+ * house form in that language becomes an ordinary spelling.  keys (nkeys
+ * NUL-terminated strings, names_keys; NULL: leave them) replace the
+ * spelling's lookup keys.
+ * Write inside a transaction.
+ */
+int store_name_alias_put(struct store *st, struct store_name_alias *a,
+                         const char *const *keys, int nkeys, struct err *e);
+
+/* Set the status of every spelling of entity that has status from to to. */
+int store_name_alias_restatus(struct store *st, int64_t entity,
+                              enum store_name_status from,
+                              enum store_name_status to, struct err *e);
+
+/*
+ * Call fn for each spelling of entity (0: of every entity), by entity,
+ * house forms first, then by language and spelling.
+ */
+int store_each_name_alias(struct store *st, int64_t entity,
+                          int (*fn)(void *ctx,
+                                    const struct store_name_alias *a),
+                          void *ctx, struct err *e);
+
+/*
+ * Call fn for each (key, spelling id) of the lookup index whose key is
+ * key (NULL: every row, by key).
+ */
+int store_each_name_key(struct store *st, const char *key,
+                        int (*fn)(void *ctx, const char *key, int64_t alias),
+                        void *ctx, struct err *e);
+
+/* Replace the lookup keys of spelling alias (inside a transaction). */
+int store_name_keys_set(struct store *st, int64_t alias,
+                        const char *const *keys, int nkeys, struct err *e);
+
+/*
+ * A value of the names' meta table (key_version): appended to out and 1
+ * returned, or 0 if unset.  store_name_meta_set writes one (inside a
+ * transaction).
+ */
+int store_name_meta(struct store *st, const char *k, struct buf *out,
+                    struct err *e);
+int store_name_meta_set(struct store *st, const char *k, const char *v,
+                        struct err *e);
+
+/*
+ * Call fn for every stored text once (segments are shared by the units
+ * that use them), by id, with its language.
+ */
+int store_each_segment(struct store *st,
+                       int (*fn)(void *ctx, int64_t id, const char *lang,
+                                 const char *text),
+                       void *ctx, struct err *e);
+
 #endif

@@ -150,3 +150,75 @@ CREATE TABLE match_segment (
 );
 
 PRAGMA user_version = 2;
+
+-- @version 3
+
+-- Persons' names: entities, their house forms per language and the other
+-- spellings known for them (newstm names, check, normalize).
+--   name_entity  one person.  label: what names.tsv and the commands call
+--                it (unique).  status: confirmed (a house style entry),
+--                proposed (found by `names learn`, not yet reviewed) or
+--                rejected (an editor refused the proposal: never proposed
+--                again).  source: house (`names add`), imported (from a
+--                names.tsv) or learned.  mentions and links: what `names
+--                learn` last counted (mentions in stored texts; units in
+--                which a Latin and a Cyrillic spelling stood on the two
+--                sides).
+--   name_alias   one spelling of an entity in one language, in its base
+--                form (nominative, no possessive).  house = 1 marks the
+--                house form for that language (at most one per entity
+--                and language); its surname is the house form for
+--                surname-only mentions.  status: confirmed, learned (found
+--                by learn for a confirmed entity), proposed (part of a
+--                proposal) or rejected (not this person: check never takes
+--                it for the entity, learn never proposes it again).
+--   name_key     the lookup keys of a spelling (names_keys: consonant
+--                skeletons of its surname), so that a mention meets only
+--                the entities that share one of its keys.
+--   name_meta    key_version: the version of the keys; newstm rebuilds
+--                them when its own differs.
+
+CREATE TABLE name_entity (
+	id       INTEGER PRIMARY KEY,
+	label    TEXT NOT NULL UNIQUE,
+	status   TEXT NOT NULL
+	         CHECK (status IN ('confirmed', 'proposed', 'rejected')),
+	source   TEXT NOT NULL
+	         CHECK (source IN ('house', 'imported', 'learned')),
+	mentions INTEGER NOT NULL DEFAULT 0,
+	links    INTEGER NOT NULL DEFAULT 0,
+	created  INTEGER NOT NULL,
+	changed  INTEGER NOT NULL
+);
+
+CREATE TABLE name_alias (
+	id       INTEGER PRIMARY KEY,
+	entity   INTEGER NOT NULL REFERENCES name_entity (id) ON DELETE CASCADE,
+	lang     TEXT NOT NULL,     -- BCP 47, normalised; 'und' when unknown
+	spelling TEXT NOT NULL,     -- NFC
+	script   TEXT NOT NULL,     -- ISO 15924: Latn, Cyrl, Grek, Zyyy
+	house    INTEGER NOT NULL DEFAULT 0,
+	source   TEXT NOT NULL
+	         CHECK (source IN ('house', 'imported', 'learned')),
+	status   TEXT NOT NULL
+	         CHECK (status IN ('confirmed', 'learned', 'proposed',
+	                           'rejected')),
+	count    INTEGER NOT NULL DEFAULT 0,  -- mentions when learn last counted
+	UNIQUE (entity, lang, spelling)
+);
+CREATE UNIQUE INDEX name_alias_house ON name_alias (entity, lang)
+	WHERE house = 1;
+
+CREATE TABLE name_key (
+	key   TEXT NOT NULL,
+	alias INTEGER NOT NULL REFERENCES name_alias (id) ON DELETE CASCADE,
+	PRIMARY KEY (key, alias)
+) WITHOUT ROWID;
+CREATE INDEX name_key_by_alias ON name_key (alias);
+
+CREATE TABLE name_meta (
+	k TEXT PRIMARY KEY,
+	v TEXT NOT NULL
+) WITHOUT ROWID;
+
+PRAGMA user_version = 3;

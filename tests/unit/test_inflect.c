@@ -73,4 +73,9 @@ TEST(inflect_apply_carries_the_form)
 	CHECK_STR(swap("Лукашенки", "Лукашенка", "Лукашенко", "ru"),
 	          "Лукашенко");
 	CHECK_STR(swap("Беляцкого", "Беляцкий", "Бяляцкий", "ru"), "Бяляцкого");
+	/* Belarusian and Ukrainian soft stems: Алесь, Алеся */
+	CHECK(has_reading("Алеся", "be", "Алесь", INFL_GEN));
+	CHECK_STR(swap("Алеся", "Алесь", "Алесь", "be"), "Алеся");
+	CHECK_STR(swap("Василя", "Василь", "Василь", "uk"), "Василя");
+	CHECK(has_reading("Василем", "uk", "Василь", INFL_INS));
 }

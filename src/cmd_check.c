@@ -1,0 +1,199 @@
+/*
+ * newstm check: every spelling of a known person in an article that is
+ * not the house form, as file:line:column lines or JSON Lines.  Exit
+ * status as diff and grep have it: 0 none, 1 some, 2 trouble.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmds.h"
+#include "lang.h"
+#include "namefind.h"
+#include "namestore.h"
+#include "out.h"
+#include "store.h"
+#include "text.h"
+#include "banned.h"
+
+/* Does some confirmed entity have a house form for lang? */
+static int any_house(struct namestore *ns, const char *lang)
+{
+	int k;
+
+	for (k = 0; k < namestore_entity_count(ns); k++)
+		if (namestore_house(ns, k, lang) >= 0)
+			return 1;
+	return 0;
+}
+
+static void print_jsonl(struct buf *b, const char *name,
+                        const struct namefind_fix *fx,
+                        const struct namestore *ns)
+{
+	buf_adds(b, "{\"file\": ");
+	out_json_str(b, name, strlen(name));
+	buf_addf(b,
+	         ", \"line\": %zu, \"column\": %zu, \"offset\": %zu, "
+	         "\"end\": %zu, \"found\": ",
+	         fx->line, fx->column, fx->start, fx->end);
+	out_json_str(b, fx->found, strlen(fx->found));
+	buf_adds(b, ", \"house\": ");
+	out_json_str(b, fx->house, strlen(fx->house));
+	buf_adds(b, ", \"mention\": ");
+	out_json_str(b, fx->mention, strlen(fx->mention));
+	buf_addf(b, ", \"entity\": %lld, \"label\": ",
+	         (long long)namestore_entity_id(ns, fx->entity));
+	out_json_str(b, namestore_entity_label(ns, fx->entity),
+	             strlen(namestore_entity_label(ns, fx->entity)));
+	buf_addf(b, ", \"score\": %.3f, \"surname\": %s}\n", fx->score,
+	         fx->surname ? "true" : "false");
+}
+
+static int run(int argc, char **argv, const struct cli_ctx *ctx)
+{
+	static const struct option opts[] = {
+	    {"lang", required_argument, NULL, 'l'},
+	    {"format", required_argument, NULL, 'f'},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {NULL, 0, NULL, 0},
+	};
+	struct text_opts to = {NULL, 0};
+	char lang[LANG_TAG_MAX] = "";
+	const char *path = NULL, *name;
+	struct namefind_fixes fixes;
+	struct namestore *ns = NULL;
+	struct namefind *nf = NULL;
+	struct store *st = NULL;
+	struct buf raw, text, out;
+	struct err e;
+	int c, jsonl = 0, rc = 0;
+	size_t i;
+
+	while ((c = cli_getopt(argc, argv, opts, "check")) != -1) {
+		switch (c) {
+		case 'l':
+			if (lang_normalize(lang, optarg) < 0 ||
+			    !strcmp(lang, "*all*") || !strcmp(lang, "und")) {
+				cli_usage_error("check",
+				                "--lang wants a language tag "
+				                "(en, ru, be ...), not '%s'",
+				                optarg);
+				return CLI_USAGE;
+			}
+			break;
+		case 'f':
+			if (!strcmp(optarg, "jsonl"))
+				jsonl = 1;
+			else if (!strcmp(optarg, "text"))
+				jsonl = 0;
+			else
+				return cli_usage_error("check",
+				                       "--format wants text or "
+				                       "jsonl, not '%s'",
+				                       optarg);
+			break;
+		case 'e':
+			to.encoding = optarg;
+			break;
+		case CLI_OPT_HELP:
+			return CLI_OK;
+		default:
+			return CLI_USAGE;
+		}
+	}
+	if (argc - optind > 1)
+		return cli_usage_error("check", "too many arguments");
+	if (optind < argc)
+		path = argv[optind];
+	name = cli_input_name(path);
+
+	buf_init(&raw);
+	buf_init(&text);
+	buf_init(&out);
+	namefind_fixes_init(&fixes);
+	err_clear(&e);
+	rc = text_read(&raw, path, name, &e);
+	if (rc >= 0)
+		rc = text_decode(&text, NULL, raw.data, raw.len, name, &to, &e);
+	if (rc >= 0 && !*lang) {
+		const char *g = lang_guess(text.data, text.len);
+
+		if (!strcmp(g, "und"))
+			rc = err_set(&e, ERR_USAGE,
+			             "%s: cannot tell the language of the "
+			             "article: give --lang",
+			             name);
+		else
+			lang_normalize(lang, g);
+	}
+	if (rc >= 0)
+		rc = store_open(&st, ctx->tm_path, 0, &e);
+	if (rc >= 0) {
+		ns = namestore_new();
+		rc = namestore_load(ns, st, NAMESTORE_CONFIRMED, &e);
+	}
+	if (rc < 0) {
+		cli_fail(&e);
+		rc = CLI_USAGE; /* trouble is 2 for check, as for diff */
+		goto out;
+	}
+	if (!any_house(ns, lang))
+		cli_warn("check: no house forms in '%s' in the memory", lang);
+	nf = namefind_new(ns, NAMESTORE_CONFIRMED);
+	namefind_fixes(nf, &fixes, text.data, text.len, lang);
+	for (i = 0; i < fixes.n; i++) {
+		const struct namefind_fix *fx = &fixes.v[i];
+
+		if (jsonl)
+			print_jsonl(&out, name, fx, ns);
+		else
+			buf_addf(&out, "%s:%zu:%zu: %s -> %s\n", name, fx->line,
+			         fx->column, fx->found, fx->house);
+	}
+	fwrite(out.data, 1, out.len, stdout);
+	if (cli_finish_output(CLI_OK) != CLI_OK)
+		rc = CLI_USAGE; /* could not write: trouble */
+	else
+		rc = fixes.n ? 1 : 0;
+out:
+	namefind_fixes_release(&fixes);
+	namefind_free(nf);
+	namestore_free(ns);
+	store_free(st);
+	buf_release(&raw);
+	buf_release(&text);
+	buf_release(&out);
+	return rc;
+}
+
+const struct cli_cmd cmd_check = {
+    "check",
+    run,
+    "find persons' names that are not in the house form",
+    "check [--lang L] [--format text|jsonl] [--encoding NAME] [ARTICLE|-]",
+    "Reads ARTICLE (or stdin) and prints every spelling of a person the\n"
+    "memory knows (`newstm names`) that is not that person's house form\n"
+    "for the article's language, one line per word:\n"
+    "  FILE:LINE:COLUMN: FOUND -> HOUSE\n"
+    "LINE and COLUMN are the file's (1-based, columns in characters).\n"
+    "Inflected forms and possessives are found and the house form is put\n"
+    "in the same form (Цихановской -> Тихановской when the house form is\n"
+    "Тихановская; Tikhanovskaya's -> Tsikhanouskaya's).  A full name is\n"
+    "judged as a full name: a relative with the same surname is another\n"
+    "person.  A surname alone is reported when it fits one person clearly\n"
+    "best, or every person it fits as well has the same house surname.\n"
+    "\n"
+    "Exit status: 0 nothing found, 1 something found, 2 trouble (bad\n"
+    "input, no memory, usage).\n"
+    "\n"
+    "options:\n"
+    "  --lang L         the article's language (default: guessed)\n"
+    "  --format F       text (default) or jsonl: one object per word with\n"
+    "                   file, line, column, offset and end (bytes of the\n"
+    "                   UTF-8 text), found, house, mention, entity, label,\n"
+    "                   score, surname\n"
+    "  --encoding NAME  read the article as NAME (default: detected)\n"
+    "\n"
+    "example:\n"
+    "  newstm check draft.txt || echo 'names to fix'\n",
+};
