@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "buf.h"
+#include "namefind.h"
+#include "namestore.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -24,6 +26,9 @@ static const char too_long[] = "\xff";
 struct state {
 	struct match_names names;
 	int has_names;
+	struct namestore *ns;  /* the memory's persons, when it has some */
+	struct namefind *nf;   /* the callbacks' context */
+	char names_digest[40]; /* names_version when ns is set */
 	const char *names_version;
 	char *own_version;        /* tmindex_set_names's copy */
 	struct match_index *dict; /* the dictionary only: no units */
@@ -41,25 +46,71 @@ static void state_free(void *p)
 	if (!s)
 		return;
 	match_index_free(s->dict);
+	namefind_free(s->nf);
+	namestore_free(s->ns);
 	free(s->own_version);
 	free(s);
+}
+
+/* FNV-1a over a string and its NUL. */
+static uint64_t digest_add(uint64_t h, const char *str)
+{
+	do {
+		h ^= (unsigned char)*str;
+		h *= 0x100000001b3ULL;
+	} while (*str++);
+	return h;
 }
 
 /*
  * The names hook: fill names with the callbacks tokenising uses for st and
  * return the version of the names data, a string that changes whenever
- * the data do (the stored keys of names are then made again).  Return
- * NULL in *has (0) for none.  This is where the names module connects:
- * TODO: when entities and aliases live in the memory (names module), set
- * the callbacks and their context here and return their version.
+ * the data do (the stored keys of names are then made again).  The
+ * persons are the memory's confirmed entities (names.c, namestore.c): a
+ * known surname, in any spelling or case form, becomes its entity for
+ * matching, and proposals carry the house form.  *has is 0, and the
+ * version "none", when the memory has no persons (or cannot say).
  */
-static const char *names_hook(struct store *st, struct match_names *names,
-                              int *has)
+static const char *names_hook(struct state *s, struct store *st,
+                              struct match_names *names, int *has)
 {
-	(void)st;
+	struct namestore_alias a;
+	struct err e;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const int *first;
+	int k, j, n;
+	char num[32];
+
 	memset(names, 0, sizeof(*names));
 	*has = 0;
-	return "none";
+	s->ns = namestore_new();
+	if (namestore_load(s->ns, st, NAMESTORE_CONFIRMED, &e) < 0 ||
+	    namestore_entity_count(s->ns) == 0) {
+		namestore_free(s->ns);
+		s->ns = NULL;
+		return "none";
+	}
+	h = digest_add(h, namestore_key_version());
+	for (k = 0; k < namestore_entity_count(s->ns); k++) {
+		snprintf(num, sizeof(num), "%lld",
+		         (long long)namestore_entity_id(s->ns, k));
+		h = digest_add(h, num);
+		n = namestore_entity_aliases(s->ns, k, &first);
+		for (j = 0; j < n; j++) {
+			namestore_alias(s->ns, first[j], &a);
+			snprintf(num, sizeof(num), "%d%d", a.house,
+			         (int)a.status);
+			h = digest_add(h, a.lang);
+			h = digest_add(h, a.spelling);
+			h = digest_add(h, num);
+		}
+	}
+	s->nf = namefind_new(s->ns, NAMESTORE_CONFIRMED);
+	namefind_match_names(names, s->nf);
+	*has = 1;
+	snprintf(s->names_digest, sizeof(s->names_digest), "names-%016llx",
+	         (unsigned long long)h);
+	return s->names_digest;
 }
 
 static struct state *state_of(struct store *st)
@@ -69,7 +120,7 @@ static struct state *state_of(struct store *st)
 	if (s)
 		return s;
 	s = xcalloc(1, sizeof(*s));
-	s->names_version = names_hook(st, &s->names, &s->has_names);
+	s->names_version = names_hook(s, st, &s->names, &s->has_names);
 	s->dict = match_index_new(s->has_names ? &s->names : NULL, NULL, NULL);
 	s->tx = (unsigned long)-1;
 	store_set_ext(st, s, state_free);
