@@ -246,9 +246,9 @@ static void build_clean(struct doc *d, const struct buf *clean, unsigned flags)
 			open = 0;
 			continue;
 		}
-		if (open && (d->hard_wrapped
-		                 ? wrapped_break(&lines[i - 1], l, width)
-		                 : !lines[i - 1].joins))
+		if (open &&
+		    (d->hard_wrapped ? wrapped_break(&lines[i - 1], l, width)
+		                     : !lines[i - 1].joins))
 			open = 0;
 		if (!open) {
 			if (d->npara) {

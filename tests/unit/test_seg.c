@@ -222,7 +222,7 @@ TEST(seg_data_sorted)
 TEST(seg_lang_codes)
 {
 	static const char german[] = "Das Treffen ist am 3. Oktober in "
-				     "Berlin. Die Details folgen morgen.";
+	                             "Berlin. Die Details folgen morgen.";
 	static const char *const codes[] = {"en", "ru", "be", "uk", "de",
 	                                    "fr", "pl", "es", "it", "nl",
 	                                    "bg", "cs", "kk"};
@@ -492,7 +492,7 @@ static void split_read(struct buf *out, const char *src)
 		if (k)
 			buf_addch(out, '|');
 		buf_add(out, d.text + l.items[k].start,
-			l.items[k].end - l.items[k].start);
+		        l.items[k].end - l.items[k].start);
 	}
 	seg_list_release(&l);
 	doc_release(&d);
@@ -509,19 +509,19 @@ TEST(seg_doc_line_breaks)
 
 	buf_init(&b);
 	split_read(&b, "This is a sentence\ncut off in the middle because "
-		       "pdf.\n");
+	               "pdf.\n");
 	CHECK_STR(b.data,
-		  "This is a sentence cut off in the middle because pdf.");
+	          "This is a sentence cut off in the middle because pdf.");
 	split_read(&b, "It was a cold \nnight in the city.\n");
 	CHECK_STR(b.data, "It was a cold night in the city.");
 	split_read(&b, "features\ncontact manager\nevents, activities\n");
 	CHECK_STR(b.data, "features|contact manager|events, activities");
 	split_read(&b, "Belarus frees prisoners\nMINSK, Sept 11 (Reuters) - "
-		       "Belarus freed 52 prisoners. The group was small.\n"
-		       "‘A SUBHEAD’\nthe next line.\n");
+	               "Belarus freed 52 prisoners. The group was small.\n"
+	               "‘A SUBHEAD’\nthe next line.\n");
 	CHECK_STR(b.data, "Belarus frees prisoners|MINSK, Sept 11 (Reuters) - "
-			  "Belarus freed 52 prisoners.|The group was small.|"
-			  "‘A SUBHEAD’|the next line.");
+	                  "Belarus freed 52 prisoners.|The group was small.|"
+	                  "‘A SUBHEAD’|the next line.");
 	buf_release(&b);
 }
 
@@ -533,15 +533,35 @@ TEST(seg_doc_line_breaks)
 TEST(seg_random_intact)
 {
 	static const char *const pieces[] = {
-		"word",  "Word",  "U.S.",  "Mr.",   "z. B.", "т. е.", "г.",
-		"А.",    "e.g.",  "3.",    "1,300", "22.08.2025",   ". ",
-		".",     "?",     "!",     "?!",    "...",   "…",   ". . .",
-		"«",     "»",     "„",     "“",     "”",     "\"",  "'",
-		"(",     ")",     "[",     "]",     " ",     "  ", "\n",
-		"\xc2\xa0", "• ", "- ", "1) ", "a. ", "www.example.com",
-		"a@b.cd", "https://x.org/a.b?c=d.", "。",  "？", "Die",
-		"The",   "Он",    "¿",     "¡",     "—",     "–",   "’s ",
-		"ж",     "\xe2\x80\xaf", "x.Y", "(a)", "2.)", "Jr.'s",
+	    "word",     "Word",
+	    "U.S.",     "Mr.",
+	    "z. B.",    "т. е.",
+	    "г.",       "А.",
+	    "e.g.",     "3.",
+	    "1,300",    "22.08.2025",
+	    ". ",       ".",
+	    "?",        "!",
+	    "?!",       "...",
+	    "…",        ". . .",
+	    "«",        "»",
+	    "„",        "“",
+	    "”",        "\"",
+	    "'",        "(",
+	    ")",        "[",
+	    "]",        " ",
+	    "  ",       "\n",
+	    "\xc2\xa0", "• ",
+	    "- ",       "1) ",
+	    "a. ",      "www.example.com",
+	    "a@b.cd",   "https://x.org/a.b?c=d.",
+	    "。",       "？",
+	    "Die",      "The",
+	    "Он",       "¿",
+	    "¡",        "—",
+	    "–",        "’s ",
+	    "ж",        "\xe2\x80\xaf",
+	    "x.Y",      "(a)",
+	    "2.)",      "Jr.'s",
 	};
 	const size_t np = sizeof(pieces) / sizeof(pieces[0]);
 	unsigned long seed = 12345;
@@ -564,11 +584,10 @@ TEST(seg_random_intact)
 				buf_addch(&b, ' ');
 		}
 		seg_list_init(&l);
-		seg_split_text(&l, b.data, b.len, case_langs[iter % NLANGS],
-			       0);
+		seg_split_text(&l, b.data, b.len, case_langs[iter % NLANGS], 0);
 		if (!CHECK(check_intact(b.data, b.len, &l, 0, "random"))) {
 			fprintf(stderr, "  input (%s): \"%s\"\n",
-				case_langs[iter % NLANGS], b.data);
+			        case_langs[iter % NLANGS], b.data);
 			seg_list_release(&l);
 			break;
 		}
