@@ -232,6 +232,7 @@ static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name,
 	int i, high = 0;
 
 	(void)data;
+	err_clear(&ignored);
 	if (multibyte_name(name))
 		return XML_STATUS_ERROR;
 	buf_init(&out);
