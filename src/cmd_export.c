@@ -77,7 +77,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	}
 	if (argc - optind > 1)
 		return cli_usage_error("export", "too many arguments");
-	if (optind < argc && strcmp(argv[optind], "-"))
+	if (optind < argc && strcmp(argv[optind], "-") != 0)
 		path = argv[optind];
 
 	err_clear(&e);
