@@ -2,7 +2,7 @@
  * cli: the command line.  The table of subcommands, the global options
  * (--tm, --color), usage and help, option parsing shared by the commands,
  * printing errors and the exit status: 0 success, 1 failure, 2 usage.
- * Only cli.c and the cmd_*.c files print or exit.
+ * Only cli.c, its helpers cli_*.c and the cmd_*.c files print or exit.
  */
 #ifndef NEWSTM_CLI_H
 #define NEWSTM_CLI_H
