@@ -161,10 +161,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("normalize", "too many arguments");
-	if (optind < argc)
-		path = argv[optind];
+	if (cli_file_arg(&path, argc, argv, "normalize") < 0)
+		return CLI_USAGE;
 	name = cli_input_name(path);
 
 	buf_init(&raw);
