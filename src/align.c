@@ -790,6 +790,9 @@ static void side_weigh(struct side *sd, const struct raw *rw, struct dftab *t,
 {
 	size_t i, k;
 
+	/* never NULL, even with no features: sd->f + foff[i] is then still
+	 * pointer arithmetic on an object (NULL + 0 is undefined) */
+	XGROW(sd->f, sd->fcap, 1);
 	sd->nf = 0;
 	for (i = 0; i < sd->n; i++) {
 		sd->anchor[i] = 0;

@@ -229,6 +229,27 @@ int cli_parse_long(long *out, const char *arg, long lo, long hi,
 	return 0;
 }
 
+int cli_parse_lang(char out[LANG_TAG_MAX], const char *arg, const char *cmd,
+                   const char *opt)
+{
+	if (lang_normalize(out, arg) < 0 || !strcmp(out, "*all*")) {
+		cli_usage_error(cmd, "%s: '%s' is not a language code", opt,
+		                arg);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_file_arg(const char **path, int argc, char **argv, const char *cmd)
+{
+	if (argc - optind > 1) {
+		cli_usage_error(cmd, "too many arguments");
+		return -1;
+	}
+	*path = optind < argc ? argv[optind] : NULL;
+	return 0;
+}
+
 int cli_finish_output(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout)) {

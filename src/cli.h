@@ -2,7 +2,7 @@
  * cli: the command line.  The table of subcommands, the global options
  * (--tm, --color), usage and help, option parsing shared by the commands,
  * printing errors and the exit status: 0 success, 1 failure, 2 usage.
- * Only cli.c and the cmd_*.c files print or exit.
+ * Only cli.c, its helpers cli_*.c and the cmd_*.c files print or exit.
  */
 #ifndef NEWSTM_CLI_H
 #define NEWSTM_CLI_H
@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "lang.h"
 
 #define CLI_OK    0
 #define CLI_FAIL  1
@@ -79,6 +80,21 @@ int cli_parse_double(double *out, const char *arg, double lo, double hi,
                      const char *cmd, const char *opt);
 int cli_parse_long(long *out, const char *arg, long lo, long hi,
                    const char *cmd, const char *opt);
+/*
+ * Parse a language tag from an option into out, normalised as
+ * lang_normalize does; "*all*" is not one.  On failure print a usage
+ * error naming the option and return -1.
+ */
+int cli_parse_lang(char out[LANG_TAG_MAX], const char *arg, const char *cmd,
+                   const char *opt);
+
+/*
+ * The arguments after the options of a command that takes at most one
+ * file, [FILE|-]: *path is FILE (borrowed from argv), or NULL when there
+ * is none.  Returns 0, or -1 after printing a usage error if there are
+ * more.
+ */
+int cli_file_arg(const char **path, int argc, char **argv, const char *cmd);
 
 /* Flush stdout and report a write error (full disk, closed pipe). */
 int cli_finish_output(int status);

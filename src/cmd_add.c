@@ -8,8 +8,8 @@
 
 #include "add.h"
 #include "bitext.h"
+#include "cli_pair.h"
 #include "cmds.h"
-#include "seg.h"
 #include "store.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -25,18 +25,6 @@ struct pair_path {
 	char *src, *tgt;
 	size_t line; /* in the list file; 0 for the command line */
 };
-
-static void warn_side(const struct bitext_side *s)
-{
-	if (s->info.replaced)
-		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
-		         s->name, s->info.replaced,
-		         s->info.replaced == 1 ? "" : "s");
-	if (s->cut)
-		cli_warn("%s: %zu sentence%s longer than %d characters cut",
-		         s->name, s->cut, s->cut == 1 ? "" : "s",
-		         SEG_MAX_CHARS);
-}
 
 /*
  * Add one pair of articles; prints its line and returns the exit status.
@@ -58,8 +46,7 @@ static int add_one(struct store **st, const struct pair_path *pp,
 		status = cli_fail(&e);
 		goto out;
 	}
-	warn_side(&bt.src);
-	warn_side(&bt.tgt);
+	cli_pair_warn(&bt);
 	if (bt.r.unrelated)
 		cli_warn("%s and %s do not look like translations of each "
 		         "other (relatedness %.2f): pairs below %.2f are left "
@@ -168,21 +155,14 @@ static void progress(size_t done, size_t total)
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {
-	    {"src-lang", required_argument, NULL, 's'},
-	    {"tgt-lang", required_argument, NULL, 't'},
+	    CLI_PAIR_OPTIONS,
 	    {"min-confidence", required_argument, NULL, 'm'},
-	    {"presegmented", no_argument, NULL, 'p'},
-	    {"encoding", required_argument, NULL, 'e'},
-	    {"src-encoding", required_argument, NULL, 'E'},
-	    {"tgt-encoding", required_argument, NULL, 'T'},
-	    {"lossy", no_argument, NULL, 'L'},
 	    {"list", required_argument, NULL, 'l'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct add_cmd_opts o;
 	struct pair_path *pairs = NULL, one;
 	struct store *st = NULL;
-	char tag[LANG_TAG_MAX];
 	long npairs = 0, k;
 	int c, status = CLI_OK;
 
@@ -190,37 +170,10 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	o.min_conf = ADD_MIN_CONFIDENCE;
 	while ((c = cli_getopt(argc, argv, opts, "add")) != -1) {
 		switch (c) {
-		case 's':
-		case 't':
-			if (lang_normalize(tag, optarg) < 0)
-				return cli_usage_error(
-				    "add", "%s wants a language tag, not '%s'",
-				    c == 's' ? "--src-lang" : "--tgt-lang",
-				    optarg);
-			if (c == 's')
-				o.bo.src_lang = optarg;
-			else
-				o.bo.tgt_lang = optarg;
-			break;
 		case 'm':
 			if (cli_parse_double(&o.min_conf, optarg, 0, 1, "add",
 			                     "--min-confidence") < 0)
 				return CLI_USAGE;
-			break;
-		case 'p':
-			o.bo.presegmented = 1;
-			break;
-		case 'e':
-			o.bo.src_to.encoding = o.bo.tgt_to.encoding = optarg;
-			break;
-		case 'E':
-			o.bo.src_to.encoding = optarg;
-			break;
-		case 'T':
-			o.bo.tgt_to.encoding = optarg;
-			break;
-		case 'L':
-			o.bo.src_to.lossy = o.bo.tgt_to.lossy = 1;
 			break;
 		case 'l':
 			o.list = optarg;
@@ -228,7 +181,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		case CLI_OPT_HELP:
 			return CLI_OK;
 		default:
-			return CLI_USAGE;
+			if (cli_pair_option(&o.bo, c, optarg, "add") <= 0)
+				return CLI_USAGE;
+			break;
 		}
 	}
 	if (o.list) {
@@ -239,14 +194,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		if (npairs < 0)
 			return CLI_FAIL;
 	} else {
-		if (argc - optind != 2)
-			return cli_usage_error(
-			    "add", argc - optind < 2 ? "needs SRC and TGT"
-			                             : "too many arguments");
-		if (!strcmp(argv[optind], "-") &&
-		    !strcmp(argv[optind + 1], "-"))
-			return cli_usage_error(
-			    "add", "only one of SRC and TGT can be stdin");
+		if (cli_pair_paths(argc - optind, argv + optind, "add") !=
+		    CLI_OK)
+			return CLI_USAGE;
 		one.src = argv[optind];
 		one.tgt = argv[optind + 1];
 		one.line = 0;

@@ -10,12 +10,11 @@
 
 #include "align.h"
 #include "bitext.h"
+#include "cli_pair.h"
 #include "cmds.h"
 #include "doc.h"
-#include "lang.h"
 #include "norm.h"
 #include "out.h"
-#include "seg.h"
 #include "tmx.h"
 #include "xalloc.h"
 #include "banned.h"
@@ -269,19 +268,6 @@ static void print_beads(const struct bitext *bt, const struct align_cmd_opts *o)
 	buf_release(&b);
 }
 
-/* What the reader and splitter had to warn about on one side. */
-static void warn_side(const struct bitext_side *s)
-{
-	if (s->info.replaced)
-		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
-		         s->name, s->info.replaced,
-		         s->info.replaced == 1 ? "" : "s");
-	if (s->cut)
-		cli_warn("%s: %zu sentence%s longer than %d characters cut",
-		         s->name, s->cut, s->cut == 1 ? "" : "s",
-		         SEG_MAX_CHARS);
-}
-
 static int parse_format(enum format *f, const char *s)
 {
 	if (!strcmp(s, "tsv"))
@@ -299,31 +285,12 @@ static int parse_format(enum format *f, const char *s)
 	return 0;
 }
 
-static int parse_lang(const char **out, const char *arg, const char *opt)
-{
-	char norm[LANG_TAG_MAX];
-
-	if (lang_normalize(norm, arg) < 0) {
-		cli_usage_error("align", "%s wants a language tag, not '%s'",
-		                opt, arg);
-		return -1;
-	}
-	*out = arg;
-	return 0;
-}
-
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {
-	    {"src-lang", required_argument, NULL, 's'},
-	    {"tgt-lang", required_argument, NULL, 't'},
-	    {"presegmented", no_argument, NULL, 'p'},
+	    CLI_PAIR_OPTIONS,
 	    {"format", required_argument, NULL, 'f'},
 	    {"min-confidence", required_argument, NULL, 'm'},
-	    {"encoding", required_argument, NULL, 'e'},
-	    {"src-encoding", required_argument, NULL, 'E'},
-	    {"tgt-encoding", required_argument, NULL, 'T'},
-	    {"lossy", no_argument, NULL, 'L'},
 	    {"width", required_argument, NULL, 'w'},
 	    /* hidden: plain Gale & Church, the baseline of make bench */
 	    {"length-only", no_argument, NULL, 'G'},
@@ -342,19 +309,6 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	o.width = 80;
 	while ((c = cli_getopt(argc, argv, opts, "align")) != -1) {
 		switch (c) {
-		case 's':
-			if (parse_lang(&o.bo.src_lang, optarg, "--src-lang") <
-			    0)
-				return CLI_USAGE;
-			break;
-		case 't':
-			if (parse_lang(&o.bo.tgt_lang, optarg, "--tgt-lang") <
-			    0)
-				return CLI_USAGE;
-			break;
-		case 'p':
-			o.bo.presegmented = 1;
-			break;
 		case 'f':
 			if (parse_format(&o.format, optarg) < 0)
 				return cli_usage_error(
@@ -367,18 +321,6 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			if (cli_parse_double(&o.min_conf, optarg, 0, 1, "align",
 			                     "--min-confidence") < 0)
 				return CLI_USAGE;
-			break;
-		case 'e':
-			o.bo.src_to.encoding = o.bo.tgt_to.encoding = optarg;
-			break;
-		case 'E':
-			o.bo.src_to.encoding = optarg;
-			break;
-		case 'T':
-			o.bo.tgt_to.encoding = optarg;
-			break;
-		case 'L':
-			o.bo.src_to.lossy = o.bo.tgt_to.lossy = 1;
 			break;
 		case 'w':
 			if (cli_parse_long(&o.width, optarg, 40, 1000, "align",
@@ -394,24 +336,20 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		case CLI_OPT_HELP:
 			return CLI_OK;
 		default:
-			return CLI_USAGE;
+			if (cli_pair_option(&o.bo, c, optarg, "align") <= 0)
+				return CLI_USAGE;
+			break;
 		}
 	}
-	if (argc - optind != 2)
-		return cli_usage_error("align", argc - optind < 2
-		                                    ? "needs SRC and TGT"
-		                                    : "too many arguments");
-	if (!strcmp(argv[optind], "-") && !strcmp(argv[optind + 1], "-"))
-		return cli_usage_error("align",
-		                       "only one of SRC and TGT can be stdin");
+	if (cli_pair_paths(argc - optind, argv + optind, "align") != CLI_OK)
+		return CLI_USAGE;
 	bitext_init(&bt);
 	err_clear(&e);
 	if (bitext_load(&bt, argv[optind], argv[optind + 1], &o.bo, &e) < 0) {
 		rc = cli_fail(&e);
 		goto out;
 	}
-	warn_side(&bt.src);
-	warn_side(&bt.tgt);
+	cli_pair_warn(&bt);
 	if (bt.r.unrelated)
 		cli_warn("%s and %s do not look like translations of each "
 		         "other (relatedness %.2f)",

@@ -7,12 +7,8 @@
 #include <string.h>
 
 #include "cmds.h"
-#include "lang.h"
-#include "namefind.h"
-#include "namestore.h"
+#include "namecheck.h"
 #include "out.h"
-#include "store.h"
-#include "text.h"
 #include "banned.h"
 
 /* Does some confirmed entity have a house form for lang? */
@@ -60,11 +56,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	struct text_opts to = {NULL, 0};
 	char lang[LANG_TAG_MAX] = "";
 	const char *path = NULL, *name;
-	struct namefind_fixes fixes;
-	struct namestore *ns = NULL;
-	struct namefind *nf = NULL;
-	struct store *st = NULL;
-	struct buf raw, text, out;
+	struct namecheck nc;
+	struct buf out;
 	struct err e;
 	int c, jsonl = 0, rc = 0;
 	size_t i;
@@ -101,51 +94,26 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("check", "too many arguments");
-	if (optind < argc)
-		path = argv[optind];
+	if (cli_file_arg(&path, argc, argv, "check") < 0)
+		return CLI_USAGE;
 	name = cli_input_name(path);
 
-	buf_init(&raw);
-	buf_init(&text);
 	buf_init(&out);
-	namefind_fixes_init(&fixes);
+	namecheck_init(&nc);
 	err_clear(&e);
-	rc = text_read(&raw, path, name, &e);
-	if (rc >= 0)
-		rc = text_decode(&text, NULL, raw.data, raw.len, name, &to, &e);
-	if (rc >= 0 && !*lang) {
-		const char *g = lang_guess(text.data, text.len);
-
-		if (!strcmp(g, "und"))
-			rc = err_set(&e, ERR_USAGE,
-			             "%s: cannot tell the language of the "
-			             "article: give --lang",
-			             name);
-		else
-			lang_normalize(lang, g);
-	}
-	if (rc >= 0)
-		rc = store_open(&st, ctx->tm_path, 0, &e);
-	if (rc >= 0) {
-		ns = namestore_new();
-		rc = namestore_load(ns, st, NAMESTORE_CONFIRMED, &e);
-	}
-	if (rc < 0) {
+	if (namecheck_run(&nc, path, name, &to, lang, ctx->tm_path, &e) < 0) {
 		cli_fail(&e);
 		rc = CLI_USAGE; /* trouble is 2 for check, as for diff */
 		goto out;
 	}
-	if (!any_house(ns, lang))
-		cli_warn("check: no house forms in '%s' in the memory", lang);
-	nf = namefind_new(ns, NAMESTORE_CONFIRMED);
-	namefind_fixes(nf, &fixes, text.data, text.len, lang);
-	for (i = 0; i < fixes.n; i++) {
-		const struct namefind_fix *fx = &fixes.v[i];
+	if (!any_house(nc.ns, nc.lang))
+		cli_warn("check: no house forms in '%s' in the memory",
+		         nc.lang);
+	for (i = 0; i < nc.fixes.n; i++) {
+		const struct namefind_fix *fx = &nc.fixes.v[i];
 
 		if (jsonl)
-			print_jsonl(&out, name, fx, ns);
+			print_jsonl(&out, name, fx, nc.ns);
 		else
 			buf_addf(&out, "%s:%zu:%zu: %s -> %s\n", name, fx->line,
 			         fx->column, fx->found, fx->house);
@@ -154,14 +122,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	if (cli_finish_output(CLI_OK) != CLI_OK)
 		rc = CLI_USAGE; /* could not write: trouble */
 	else
-		rc = fixes.n ? 1 : 0;
+		rc = nc.fixes.n ? 1 : 0;
 out:
-	namefind_fixes_release(&fixes);
-	namefind_free(nf);
-	namestore_free(ns);
-	store_free(st);
-	buf_release(&raw);
-	buf_release(&text);
+	namecheck_release(&nc);
 	buf_release(&out);
 	return rc;
 }

@@ -16,16 +16,6 @@
 #define NEWSTM_VERSION "0.0.0"
 #endif
 
-static int lang_opt(char out[LANG_TAG_MAX], const char *arg, const char *opt)
-{
-	if (lang_normalize(out, arg) < 0 || !strcmp(out, "*all*"))
-		return cli_usage_error("export",
-		                       "%s: '%s' is not a language "
-		                       "code",
-		                       opt, arg);
-	return 0;
-}
-
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -57,12 +47,14 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				                       optarg);
 			break;
 		case 's':
-			if (lang_opt(src, optarg, "--src-lang"))
+			if (cli_parse_lang(src, optarg, "export",
+			                   "--src-lang") < 0)
 				return CLI_USAGE;
 			o.src_lang = src;
 			break;
 		case 't':
-			if (lang_opt(tgt, optarg, "--tgt-lang"))
+			if (cli_parse_lang(tgt, optarg, "export",
+			                   "--tgt-lang") < 0)
 				return CLI_USAGE;
 			o.tgt_lang = tgt;
 			break;
@@ -75,10 +67,10 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("export", "too many arguments");
-	if (optind < argc && strcmp(argv[optind], "-"))
-		path = argv[optind];
+	if (cli_file_arg(&path, argc, argv, "export") < 0)
+		return CLI_USAGE;
+	if (path && !strcmp(path, "-"))
+		path = NULL; /* standard output */
 
 	err_clear(&e);
 	if (store_open(&st, ctx->tm_path, 0, &e) < 0)

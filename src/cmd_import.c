@@ -40,16 +40,6 @@ static void progress(void *ctx, long long units)
 	}
 }
 
-static int lang_opt(char out[LANG_TAG_MAX], const char *arg, const char *opt)
-{
-	if (lang_normalize(out, arg) < 0 || !strcmp(out, "*all*"))
-		return cli_usage_error("import",
-		                       "%s: '%s' is not a language "
-		                       "code",
-		                       opt, arg);
-	return 0;
-}
-
 static void report(const char *name, const struct import_report *r)
 {
 	size_t i;
@@ -104,12 +94,14 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				                       optarg);
 			break;
 		case 's':
-			if (lang_opt(src, optarg, "--src-lang"))
+			if (cli_parse_lang(src, optarg, "import",
+			                   "--src-lang") < 0)
 				return CLI_USAGE;
 			o.src_lang = src;
 			break;
 		case 't':
-			if (lang_opt(tgt, optarg, "--tgt-lang"))
+			if (cli_parse_lang(tgt, optarg, "import",
+			                   "--tgt-lang") < 0)
 				return CLI_USAGE;
 			o.tgt_lang = tgt;
 			break;

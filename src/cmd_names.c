@@ -113,21 +113,12 @@ static int compare_one(const struct names *nm, const struct compare_opts *o,
                        const char *a, size_t an, const char *b, size_t bn,
                        struct err *e)
 {
-	struct names_name na, nb;
 	struct names_result r;
 	int rc;
 
-	rc = names_parse(nm, &na, a, an, e);
-	if (rc < 0) {
-		err_prefix(e, "first name");
+	rc = names_compare(nm, a, an, b, bn, o->threshold, &r, e);
+	if (rc < 0)
 		return rc;
-	}
-	rc = names_parse(nm, &nb, b, bn, e);
-	if (rc < 0) {
-		err_prefix(e, "second name");
-		return rc;
-	}
-	names_match(nm, &na, &nb, o->threshold, &r);
 	printf("%.3f\t%s", r.score, r.same ? "same" : "different");
 	if (o->why)
 		printf("\t%s", why_word(&r));

@@ -9,11 +9,7 @@
 #include <string.h>
 
 #include "cmds.h"
-#include "lang.h"
-#include "namefind.h"
-#include "namestore.h"
-#include "store.h"
-#include "text.h"
+#include "namecheck.h"
 #include "xalloc.h"
 #include "banned.h"
 
@@ -129,12 +125,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	struct text_opts to = {NULL, 0};
 	char lang[LANG_TAG_MAX] = "";
 	const char *path = NULL, *name;
-	struct namefind_fixes fixes;
-	struct namestore *ns = NULL;
-	struct namefind *nf = NULL;
-	struct store *st = NULL;
-	struct text_info info;
-	struct buf raw, text, fixed, out;
+	struct namecheck nc;
+	struct buf fixed, out;
 	struct err e;
 	int c, dry = 0, rc = 0;
 
@@ -161,66 +153,35 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("normalize", "too many arguments");
-	if (optind < argc)
-		path = argv[optind];
+	if (cli_file_arg(&path, argc, argv, "normalize") < 0)
+		return CLI_USAGE;
 	name = cli_input_name(path);
 
-	buf_init(&raw);
-	buf_init(&text);
 	buf_init(&fixed);
 	buf_init(&out);
-	namefind_fixes_init(&fixes);
+	namecheck_init(&nc);
 	err_clear(&e);
-	rc = text_read(&raw, path, name, &e);
-	if (rc >= 0)
-		rc =
-		    text_decode(&text, &info, raw.data, raw.len, name, &to, &e);
-	if (rc >= 0 && !*lang) {
-		const char *g = lang_guess(text.data, text.len);
-
-		if (!strcmp(g, "und"))
-			rc = err_set(&e, ERR_FORMAT,
-			             "%s: cannot tell the language of the "
-			             "article: give --lang",
-			             name);
-		else
-			lang_normalize(lang, g);
-	}
-	if (rc >= 0)
-		rc = store_open(&st, ctx->tm_path, 0, &e);
-	if (rc >= 0) {
-		ns = namestore_new();
-		rc = namestore_load(ns, st, NAMESTORE_CONFIRMED, &e);
-	}
-	if (rc < 0) {
+	if (namecheck_run(&nc, path, name, &to, lang, ctx->tm_path, &e) < 0) {
 		rc = cli_fail(&e);
 		goto out;
 	}
-	nf = namefind_new(ns, NAMESTORE_CONFIRMED);
-	namefind_fixes(nf, &fixes, text.data, text.len, lang);
-	namefind_apply(&fixed, text.data, text.len, &fixes);
+	namefind_apply(&fixed, nc.text.data, nc.text.len, &nc.fixes);
 	if (dry) {
-		unified(&out, name, text.data, text.len, fixed.data, fixed.len);
+		unified(&out, name, nc.text.data, nc.text.len, fixed.data,
+		        fixed.len);
 	} else {
 		/* the bytes as they came: a UTF-8 byte order mark too */
-		if (info.bom && !strcmp(info.encoding, "UTF-8"))
+		if (nc.info.bom && !strcmp(nc.info.encoding, "UTF-8"))
 			buf_adds(&out, "\xEF\xBB\xBF");
-		else if (strcmp(info.encoding, "UTF-8") != 0)
+		else if (strcmp(nc.info.encoding, "UTF-8") != 0)
 			cli_warn("normalize: %s: written as UTF-8 (it was %s)",
-			         name, info.encoding);
+			         name, nc.info.encoding);
 		buf_add(&out, fixed.data, fixed.len);
 	}
 	fwrite(out.data, 1, out.len, stdout);
 	rc = cli_finish_output(CLI_OK);
 out:
-	namefind_fixes_release(&fixes);
-	namefind_free(nf);
-	namestore_free(ns);
-	store_free(st);
-	buf_release(&raw);
-	buf_release(&text);
+	namecheck_release(&nc);
 	buf_release(&fixed);
 	buf_release(&out);
 	return rc;

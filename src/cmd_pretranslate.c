@@ -125,16 +125,6 @@ static int on_item(void *ctx, const struct suggest_item *it, struct err *e)
 	return 0;
 }
 
-static int lang_opt(char out[LANG_TAG_MAX], const char *arg, const char *opt)
-{
-	if (lang_normalize(out, arg) < 0 || !strcmp(out, "*all*")) {
-		cli_usage_error("pretranslate",
-		                "%s: '%s' is not a language code", opt, arg);
-		return -1;
-	}
-	return 0;
-}
-
 /* Count one use of every unit that went into the draft: one transaction. */
 static int count_uses(struct run *r, struct err *e)
 {
@@ -182,12 +172,14 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	while ((c = cli_getopt(argc, argv, opts, "pretranslate")) != -1) {
 		switch (c) {
 		case 's':
-			if (lang_opt(src, optarg, "--src-lang") < 0)
+			if (cli_parse_lang(src, optarg, "pretranslate",
+			                   "--src-lang") < 0)
 				return CLI_USAGE;
 			in.src = src;
 			break;
 		case 't':
-			if (lang_opt(tgt, optarg, "--tgt-lang") < 0)
+			if (cli_parse_lang(tgt, optarg, "pretranslate",
+			                   "--tgt-lang") < 0)
 				return CLI_USAGE;
 			in.tgt = tgt;
 			break;
@@ -216,9 +208,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("pretranslate", "too many arguments");
-	in.article = optind < argc ? argv[optind] : NULL;
+	if (cli_file_arg(&in.article, argc, argv, "pretranslate") < 0)
+		return CLI_USAGE;
 	in.tm_path = ctx->tm_path;
 
 	err_clear(&e);

@@ -101,10 +101,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("segment", "too many arguments");
-	if (optind < argc)
-		path = argv[optind];
+	if (cli_file_arg(&path, argc, argv, "segment") < 0)
+		return CLI_USAGE;
 	if (strcmp(lang, "auto") != 0 && lang_normalize(tag, lang) < 0)
 		return cli_usage_error("segment", "bad language code '%s'",
 		                       lang);

@@ -213,16 +213,6 @@ static int parse_format(enum format *f, const char *s)
 	return -1;
 }
 
-static int lang_opt(char out[LANG_TAG_MAX], const char *arg, const char *opt)
-{
-	if (lang_normalize(out, arg) < 0 || !strcmp(out, "*all*")) {
-		cli_usage_error("suggest", "%s: '%s' is not a language code",
-		                opt, arg);
-		return -1;
-	}
-	return 0;
-}
-
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -258,12 +248,14 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	while ((c = cli_getopt(argc, argv, opts, "suggest")) != -1) {
 		switch (c) {
 		case 's':
-			if (lang_opt(src, optarg, "--src-lang") < 0)
+			if (cli_parse_lang(src, optarg, "suggest",
+			                   "--src-lang") < 0)
 				return CLI_USAGE;
 			in.src = src;
 			break;
 		case 't':
-			if (lang_opt(tgt, optarg, "--tgt-lang") < 0)
+			if (cli_parse_lang(tgt, optarg, "suggest",
+			                   "--tgt-lang") < 0)
 				return CLI_USAGE;
 			in.tgt = tgt;
 			break;
@@ -302,9 +294,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("suggest", "too many arguments");
-	in.article = optind < argc ? argv[optind] : NULL;
+	if (cli_file_arg(&in.article, argc, argv, "suggest") < 0)
+		return CLI_USAGE;
 	in.tm_path = ctx->tm_path;
 
 	err_clear(&e);

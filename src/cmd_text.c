@@ -44,10 +44,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return CLI_USAGE;
 		}
 	}
-	if (argc - optind > 1)
-		return cli_usage_error("text", "too many arguments");
-	if (optind < argc)
-		path = argv[optind];
+	if (cli_file_arg(&path, argc, argv, "text") < 0)
+		return CLI_USAGE;
 
 	doc_init(&d);
 	err_clear(&e);

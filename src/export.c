@@ -296,7 +296,7 @@ static int tmx_unit(void *ctx, const struct store_unit *u)
 	int rc;
 
 	if (X->ng && (X->g[0].u.src_id != u->src_id ||
-	              strcmp(X->g[0].u.src_lang, u->src_lang)))
+	              strcmp(X->g[0].u.src_lang, u->src_lang) != 0))
 		if ((rc = write_group(X)) < 0)
 			return rc;
 	XGROW(X->g, X->gcap, X->ng + 1);
@@ -328,7 +328,7 @@ static int on_pair(void *ctx, const char *sl, const char *tl, long long n)
 	if (!l->count) {
 		snprintf(l->one, sizeof(l->one), "%s", sl);
 		l->count = 1;
-	} else if (strcmp(l->one, sl)) {
+	} else if (strcmp(l->one, sl) != 0) {
 		l->count = 2;
 	}
 	return 0;

@@ -347,7 +347,7 @@ static int on_header(void *ctx, const struct tmx_header *h, struct err *e)
 	int rc;
 
 	I->hdr_srclang[0] = '\0';
-	if (h->srclang && strcmp(h->srclang, "*all*") &&
+	if (h->srclang && strcmp(h->srclang, "*all*") != 0 &&
 	    lang_normalize(I->hdr_srclang, h->srclang) < 0)
 		I->hdr_srclang[0] = '\0';
 	for (i = 0; i < h->props.n; i++) {
@@ -396,7 +396,7 @@ static int on_unit(void *ctx, const struct tmx_unit *u, struct err *e)
 			I->tags[i][0] = '\0';
 	}
 	srclang[0] = '\0';
-	if (u->srclang && strcmp(u->srclang, "*all*") &&
+	if (u->srclang && strcmp(u->srclang, "*all*") != 0 &&
 	    lang_normalize(srclang, u->srclang) < 0)
 		srclang[0] = '\0';
 	if (!srclang[0] && I->hdr_srclang[0] && !u->document)
@@ -409,8 +409,8 @@ static int on_unit(void *ctx, const struct tmx_unit *u, struct err *e)
 			skip(I, "no variant with a valid language", 1, u->line,
 			     u->column, u->tuv[0].lang);
 		else
-			skip(I, "no variant in the source language", u->ntuv,
-			     u->line, u->column, want);
+			skip(I, "no variant in the source language",
+			     (long long)u->ntuv, u->line, u->column, want);
 		return 0;
 	}
 	src = &u->tuv[s];
@@ -735,9 +735,8 @@ static int json_field(void *ctx, const struct json_field *f)
 		}
 		j->r->confidence = f->num;
 	} else if (!strcmp(f->key, "src") || !strcmp(f->key, "position")) {
-		if (f->type == JSON_ARRAY && f->numbers && f->count)
-			j->r->position = (long long)f->num;
-		else if (f->type == JSON_NUMBER && f->num >= 0)
+		if ((f->type == JSON_ARRAY && f->numbers && f->count) ||
+		    (f->type == JSON_NUMBER && f->num >= 0))
 			j->r->position = (long long)f->num;
 	} else if (!strcmp(f->key, "src_lang") || !strcmp(f->key, "tgt_lang")) {
 		char *dst = f->key[0] == 's' ? j->r->src_lang : j->r->tgt_lang;
@@ -922,7 +921,6 @@ static int read_lines(struct imp *I, enum import_format fmt,
 		}
 		if (rc < 0)
 			goto out;
-		rc = 0;
 		if (fmt == IMPORT_JSONL && nearly &&
 		    json_has_langs(I, &early[0], first)) {
 			/* each line says; a guess only fills the gaps */

@@ -126,7 +126,7 @@ static size_t possessive(const char *w, size_t n, const char *lang)
 	for (k = 0; k < sizeof(marks) / sizeof(marks[0]); k++) {
 		size_t len = strlen(marks[k]);
 
-		if (len >= n || memcmp(w + n - len, marks[k], len))
+		if (len >= n || memcmp(w + n - len, marks[k], len) != 0)
 			continue;
 		/* a bare apostrophe only after s (Jurkonis’) */
 		if (k >= 2 && w[n - len - 1] != 's')

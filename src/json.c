@@ -174,7 +174,7 @@ static int word(struct jp *p, const char *w)
 {
 	size_t n = strlen(w);
 
-	if (p->i + n > p->n || memcmp(p->s + p->i, w, n))
+	if (p->i + n > p->n || memcmp(p->s + p->i, w, n) != 0)
 		return fail(p, "unexpected character");
 	p->i += n;
 	return 0;

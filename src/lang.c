@@ -237,7 +237,9 @@ void lang_primary(char out[LANG_TAG_MAX], const char *tag)
 	       i < LANG_TAG_MAX - 1) {
 		char c = tag[i];
 
-		out[i++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		out[i++] = c;
 	}
 	out[i] = '\0';
 }

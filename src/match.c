@@ -1544,12 +1544,8 @@ static unsigned ed_myers(const struct peq *peq, size_t n, const uint32_t *t,
 	return score;
 }
 
-/*
- * Levenshtein distance of a and b by dynamic programming, exact up to
- * kmax (a larger distance gives kmax + 1).  row holds m + 1 entries.
- */
-static unsigned ed_dp(const uint32_t *a, size_t n, const uint32_t *b, size_t m,
-                      unsigned kmax, unsigned *row)
+unsigned match_token_distance(const uint32_t *a, size_t n, const uint32_t *b,
+                              size_t m, unsigned kmax, unsigned *row)
 {
 	size_t i, j;
 
@@ -1777,8 +1773,8 @@ static int check_unit(struct match_set *out, struct match_index *x,
 	else if (n <= 64)
 		ed = ed_myers(&p->peq, n, x->toks + x->uoff[u], m);
 	else
-		ed = ed_dp(p->ids, n, x->toks + x->uoff[u], m, (unsigned)kmax,
-		           x->row);
+		ed = match_token_distance(p->ids, n, x->toks + x->uoff[u], m,
+		                          (unsigned)kmax, x->row);
 	if (ed > kmax)
 		return 0;
 	return verify(out, x, p, q, u, e);
@@ -1900,7 +1896,8 @@ int match_index_brute(struct match_set *out, struct match_index *x,
 		if (x->udead[u] || !p.pair_ok[x->upair[u]])
 			continue;
 		out->candidates++;
-		ed = ed_dp(p.ids, p.n, x->toks + x->uoff[u], m, ~0u - 1, row);
+		ed = match_token_distance(p.ids, p.n, x->toks + x->uoff[u], m,
+		                          ~0u - 1, row);
 		base = L ? (int)(100 * (L - ed) / L) : 100;
 		if (base >= p.s)
 			rc = verify(out, x, &p, q, (uint32_t)u, e);

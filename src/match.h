@@ -334,6 +334,15 @@ int match_index_brute(struct match_set *out, struct match_index *idx,
                       const struct match_query *q, struct err *e);
 
 /*
+ * The Levenshtein distance of the token id sequences a[0..n) and b[0..m),
+ * by dynamic programming, exact up to kmax: a larger distance gives
+ * kmax + 1.  row is the caller's scratch space of m + 1 entries.  The
+ * index verifies long queries with it (short ones bit-parallel).
+ */
+unsigned match_token_distance(const uint32_t *a, size_t n, const uint32_t *b,
+                              size_t m, unsigned kmax, unsigned *row);
+
+/*
  * The dictionary, for storing the index: ids are 0 .. count-1 in the
  * order keys were first seen.  match_index_token returns the key of id
  * (borrowed until the index changes; *len its length).

@@ -358,6 +358,7 @@ static int cmp_item_count(const void *pa, const void *pb)
 /* Items of one kind, most frequent first (caller frees). */
 static struct item **by_count(struct run *r, int full, size_t *n)
 {
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	struct item **v = xcalloc(r->nitems + 1, sizeof(*v));
 	size_t i;
 
@@ -366,6 +367,7 @@ static struct item **by_count(struct run *r, int full, size_t *n)
 		if (r->items[i].full == full)
 			v[(*n)++] = &r->items[i];
 	if (*n > 1)
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): as above */
 		qsort(v, *n, sizeof(*v), cmp_item_count);
 	return v;
 }

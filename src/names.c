@@ -1028,8 +1028,8 @@ double names_match(const struct names *nm, const struct names_name *a,
 }
 
 int names_compare(const struct names *nm, const char *a, size_t an,
-                  const char *b, size_t bn, struct names_result *r,
-                  struct err *e)
+                  const char *b, size_t bn, double threshold,
+                  struct names_result *r, struct err *e)
 {
 	struct names_name na, nb;
 	int rc;
@@ -1044,6 +1044,6 @@ int names_compare(const struct names *nm, const char *a, size_t an,
 		err_prefix(e, "second name");
 		return rc;
 	}
-	names_match(nm, &na, &nb, NAMES_THRESHOLD, r);
+	names_match(nm, &na, &nb, threshold, r);
 	return 0;
 }

@@ -138,12 +138,13 @@ double names_match(const struct names *nm, const struct names_name *a,
                    struct names_result *r);
 
 /*
- * Parse and compare two names in one call, at NAMES_THRESHOLD.  Fails as
- * names_parse does (e names the side: "first name", "second name").
+ * Parse and compare two names in one call, as names_match at threshold
+ * (NAMES_THRESHOLD unless the user asks otherwise).  Fails as names_parse
+ * does (e names the side: "first name", "second name").
  */
 int names_compare(const struct names *nm, const char *a, size_t an,
-                  const char *b, size_t bn, struct names_result *r,
-                  struct err *e);
+                  const char *b, size_t bn, double threshold,
+                  struct names_result *r, struct err *e);
 
 /*
  * The token that is the surname of name: the word written as a surname

@@ -106,6 +106,7 @@ static int check_lines(const struct namesfile *f, size_t first,
                        const char *name, struct err *e)
 {
 	size_t n = f->n - first, i, j, bad_line = 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	const struct namesfile_line **v = xcalloc(n + 1, sizeof(*v));
 	struct buf msg;
 	const char *subject = NULL;
@@ -115,6 +116,7 @@ static int check_lines(const struct namesfile *f, size_t first,
 	for (i = 0; i < n; i++)
 		v[i] = &f->v[first + i];
 	if (n > 1)
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): as above */
 		qsort(v, n, sizeof(*v), cmp_check);
 	for (i = 0; i < n; i = j) {
 		size_t k, m;

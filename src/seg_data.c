@@ -17,7 +17,7 @@
 
 #define WORDS(a)                                                               \
 	{                                                                      \
-		a, sizeof(a) / sizeof(a[0])                                    \
+		a, sizeof(a) / sizeof((a)[0])                                  \
 	}
 #define NOWORDS                                                                \
 	{                                                                      \
@@ -846,7 +846,7 @@ const struct seg_rules *seg_rules_find(const char *code)
 	size_t i;
 
 	for (i = 0; i < NRULES; i++)
-		if (strcmp(all_rules[i]->code, "und") &&
+		if (strcmp(all_rules[i]->code, "und") != 0 &&
 		    !strcmp(all_rules[i]->code, code))
 			return all_rules[i];
 	return NULL;

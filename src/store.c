@@ -330,9 +330,9 @@ static const char *const kind_names[] = {"prop", "note", "attr"};
 
 /*
  * Put a database error in e: what failed, the memory's path, and SQLite's
- * reason in words a user can act on.
+ * reason in words a user can act on.  Returns what err_set returns.
  */
-static int db_error(struct store *st, int rc, const char *what, struct err *e)
+static int db_explain(struct store *st, int rc, const char *what, struct err *e)
 {
 	const char *path = st ? st->path : "?";
 	const char *why =
@@ -387,6 +387,17 @@ static int db_error(struct store *st, int rc, const char *what, struct err *e)
 		break;
 	}
 	return err_set(e, ERR_DB, "%s: %s: %s", path, what, why);
+}
+
+/*
+ * db_explain, returning ERR_DB where the static analyser sees it: callers
+ * such as run_int count on a negative result, and err_set (which returns
+ * its code) is in another file.
+ */
+static int db_error(struct store *st, int rc, const char *what, struct err *e)
+{
+	(void)db_explain(st, rc, what, e);
+	return ERR_DB;
 }
 
 /* The statement id, prepared if needed, ready to bind. */
@@ -490,6 +501,24 @@ static int run_int(struct store *st, sqlite3_stmt *s, int64_t *v,
 		rc = 0;
 	done(s);
 	return rc;
+}
+
+/*
+ * The end of a walk that handed each row of s to a callback (rc: the last
+ * sqlite3_step; ret: what the callback last returned).  Resets s and
+ * returns as the store_each_* functions do: the callback's negative code,
+ * 0 when it stopped with a positive value or the rows ran out, or a
+ * database error while reading what.
+ */
+static int each_done(struct store *st, sqlite3_stmt *s, int rc, int ret,
+                     const char *what, struct err *e)
+{
+	done(s);
+	if (ret)
+		return ret < 0 ? ret : 0;
+	if (rc != SQLITE_DONE)
+		return db_error(st, rc, what, e);
+	return 0;
 }
 
 time_t store_now(void)
@@ -1488,12 +1517,7 @@ int store_each_unit(struct store *st, const struct store_filter *f,
 		if (ret)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading units", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading units", e);
 }
 
 int store_each_origin(struct store *st, int64_t id,
@@ -1517,12 +1541,7 @@ int store_each_origin(struct store *st, int64_t id,
 		if ((ret = fn(ctx, &o)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading origins", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading origins", e);
 }
 
 static enum store_scope scope_of(const char *s)
@@ -1564,12 +1583,7 @@ int store_each_prop(struct store *st, int64_t id,
 		if ((ret = fn(ctx, &p)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading props", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading props", e);
 }
 
 int store_each_header_prop(struct store *st,
@@ -1594,12 +1608,7 @@ int store_each_header_prop(struct store *st,
 		if ((ret = fn(ctx, &p)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading header props", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading header props", e);
 }
 
 int store_prev_unit(struct store *st, int64_t document_id, long long position,
@@ -1691,6 +1700,22 @@ static int collect(struct store *st, sqlite3_stmt *s, struct ids *l,
 	done(s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading the memory", e);
+	return 0;
+}
+
+/* collect into an array the caller frees: *ids (NULL when none), *n. */
+static int collect_array(struct store *st, sqlite3_stmt *s, int64_t **ids,
+                         size_t *n, struct err *e)
+{
+	struct ids l = {NULL, 0, 0};
+	int rc;
+
+	if ((rc = collect(st, s, &l, e)) < 0) {
+		ids_release(&l);
+		return rc;
+	}
+	*ids = l.v;
+	*n = l.n;
 	return 0;
 }
 
@@ -1999,12 +2024,7 @@ int store_each_pair(struct store *st,
 		if ((ret = fn(ctx, col_text(s, 0), col_text(s, 1),
 		              sqlite3_column_int64(s, 2))) != 0)
 			break;
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading language pairs", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading language pairs", e);
 }
 
 int store_check(struct store *st, struct err *e)
@@ -2140,22 +2160,14 @@ int store_unit_alternatives(struct store *st, int64_t id, long long *n,
 int store_segment_units(struct store *st, int64_t segment, int target,
                         int64_t **ids, size_t *n, struct err *e)
 {
-	struct ids l = {NULL, 0, 0};
 	sqlite3_stmt *s;
-	int rc;
 
 	*ids = NULL;
 	*n = 0;
 	if (!(s = prep(st, target ? S_SEG_UNITS_TGT : S_SEG_UNITS_SRC, e)))
 		return ERR_DB;
 	sqlite3_bind_int64(s, 1, segment);
-	if ((rc = collect(st, s, &l, e)) < 0) {
-		ids_release(&l);
-		return rc;
-	}
-	*ids = l.v;
-	*n = l.n;
-	return 0;
+	return collect_array(st, s, ids, n, e);
 }
 
 int store_segment_get(struct store *st, int64_t segment, struct buf *lang,
@@ -2254,12 +2266,7 @@ int store_index_each_token(struct store *st, int64_t from,
 		              len)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading the match index", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading the match index", e);
 }
 
 int store_index_token_id(struct store *st, const void *key, size_t len,
@@ -2338,12 +2345,7 @@ int store_index_each_segment(struct store *st, const void *needle, size_t n,
 		              len)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading the match index", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading the match index", e);
 }
 
 int store_index_clear(struct store *st, struct err *e)
@@ -2386,21 +2388,13 @@ int store_index_counts(struct store *st, long long *segments,
 int store_index_missing(struct store *st, int64_t **ids, size_t *n,
                         struct err *e)
 {
-	struct ids l = {NULL, 0, 0};
 	sqlite3_stmt *s;
-	int rc;
 
 	*ids = NULL;
 	*n = 0;
 	if (!(s = prep(st, S_IDX_MISSING, e)))
 		return ERR_DB;
-	if ((rc = collect(st, s, &l, e)) < 0) {
-		ids_release(&l);
-		return rc;
-	}
-	*ids = l.v;
-	*n = l.n;
-	return 0;
+	return collect_array(st, s, ids, n, e);
 }
 
 int store_index_each_unit(struct store *st, const struct store_filter *f,
@@ -2437,12 +2431,7 @@ int store_index_each_unit(struct store *st, const struct store_filter *f,
 		if ((ret = fn(ctx, &r)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading the match index", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading the match index", e);
 }
 
 int store_index_unit_segments(struct store *st, int64_t id,
@@ -2642,12 +2631,7 @@ int store_each_name_entity(struct store *st, int64_t id,
 		if ((ret = fn(ctx, &ent)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading names", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading names", e);
 }
 
 int store_name_keys_set(struct store *st, int64_t alias,
@@ -2781,12 +2765,7 @@ int store_each_name_alias(struct store *st, int64_t entity,
 		if ((ret = fn(ctx, &a)) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading spellings", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading spellings", e);
 }
 
 int store_each_name_key(struct store *st, const char *key,
@@ -2805,12 +2784,7 @@ int store_each_name_key(struct store *st, const char *key,
 		if ((ret = fn(ctx, col_text(s, 0),
 		              sqlite3_column_int64(s, 1))) != 0)
 			break;
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading the names index", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading the names index", e);
 }
 
 int store_name_meta(struct store *st, const char *k, struct buf *out,
@@ -2874,10 +2848,5 @@ int store_each_segment(struct store *st,
 		              text ? text : "")) != 0)
 			break;
 	}
-	done(s);
-	if (ret)
-		return ret < 0 ? ret : 0;
-	if (rc != SQLITE_DONE)
-		return db_error(st, rc, "reading texts", e);
-	return 0;
+	return each_done(st, s, rc, ret, "reading texts", e);
 }

@@ -13,7 +13,9 @@
 #include "banned.h"
 
 /* How much of a file the encoding guess looks at. */
-#define SNIFF_BYTES (64 * 1024)
+#define SNIFF_BYTES ((size_t)64 * 1024)
+/* iconv_pass converts into a buffer with at least this much room. */
+#define ICONV_ROOM ((size_t)64 * 1024)
 
 int text_read(struct buf *out, const char *path, const char *name,
               struct err *e)
@@ -295,17 +297,17 @@ static int iconv_pass(struct sink *k, struct text_info *info, const char *from,
 	if (cd == (iconv_t)-1)
 		return err_set(k->e, ERR_USAGE, "unknown encoding '%s'", from);
 	buf_init(&chunk);
-	buf_grow(&chunk, 128 * 1024);
+	buf_grow(&chunk, 2 * ICONV_ROOM);
 	for (;;) {
 		char *o;
 		size_t oleft, r;
 
-		if (chunk.cap - chunk.len < 64 * 1024) {
+		if (chunk.cap - chunk.len < ICONV_ROOM) {
 			rc = flush(k, &chunk, 0);
 			if (rc < 0)
 				break;
-			if (chunk.cap - chunk.len < 64 * 1024)
-				buf_grow(&chunk, 64 * 1024);
+			if (chunk.cap - chunk.len < ICONV_ROOM)
+				buf_grow(&chunk, ICONV_ROOM);
 		}
 		o = chunk.data + chunk.len;
 		oleft = chunk.cap - chunk.len - 1;
@@ -488,7 +490,8 @@ static void guess_legacy(char *out, size_t size, const char *s, size_t n)
 	/* uchardet is the slow part: a quarter of the sample is plenty */
 	uchardet_guess(ud, sizeof(ud), s, n < 16384 ? n : 16384);
 	snprintf(out, size, "WINDOWS-1252");
-	if (ud[0] && strcasecmp(ud, "ASCII") && strcasecmp(ud, "UTF-8")) {
+	if (ud[0] && strcasecmp(ud, "ASCII") != 0 &&
+	    strcasecmp(ud, "UTF-8") != 0) {
 		best = plausibility(ud, s, n);
 		if (best != INT32_MIN)
 			snprintf(out, size, "%s", ud);
@@ -596,9 +599,10 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 	const unsigned char *u = (const unsigned char *)bytes;
 	struct text_info local;
 	struct sink k = {fn, ctx, name, e, 0};
-	const char *enc = o && o->encoding && strcasecmp(o->encoding, "auto")
-	                      ? o->encoding
-	                      : NULL;
+	const char *enc =
+	    o && o->encoding && strcasecmp(o->encoding, "auto") != 0
+	        ? o->encoding
+	        : NULL;
 	int lossy = o && o->lossy;
 	char guess[48];
 	size_t multi = 0, bad = 0;
@@ -625,7 +629,7 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 		if (enc)
 			info->guessed = 1;
 	}
-	if (!enc || strncasecmp(enc, "UTF-16", 6)) {
+	if (!enc || strncasecmp(enc, "UTF-16", 6) != 0) {
 		rc = check_binary(bytes, n, name, e);
 		if (rc < 0)
 			return rc;
@@ -643,7 +647,7 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 	snprintf(info->encoding, sizeof(info->encoding), "%s", enc);
 	k.wide = !strncasecmp(enc, "UTF-16", 6) ||
 	         !strncasecmp(enc, "UTF-32", 6) || !strncasecmp(enc, "UCS", 3);
-	if (strcasecmp(enc, "UTF-8") && strcasecmp(enc, "UTF8"))
+	if (strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0)
 		return iconv_pass(&k, info, enc, bytes, n, lossy);
 	if (info->guessed && !bad)
 		return emit(&k, bytes, n); /* validated by the census */

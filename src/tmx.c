@@ -367,7 +367,8 @@ static void open_tmx(struct sink *s, const struct inline_def *d,
 			         atoi(v) == s->pairs[s->npairs - 1])
 				s->npairs--;
 		} else if (!strcmp(a, "pos")) {
-			if (!v || (strcmp(v, "begin") && strcmp(v, "end")))
+			if (!v ||
+			    (strcmp(v, "begin") != 0 && strcmp(v, "end") != 0))
 				v = v && (!strcmp(v, "close") ||
 				          !strcmp(v, "end"))
 				        ? "end"
@@ -462,7 +463,7 @@ static void sink_start(struct parse *P, struct sink *s, const char *name,
 			put_code(s, elem, pos, native.data, native.len);
 		}
 	} else if (P->root == R_XLIFF1 && (d = inline_def(ln)) != NULL &&
-	           strcmp(ln, "hi") && strcmp(ln, "ut") &&
+	           strcmp(ln, "hi") != 0 && strcmp(ln, "ut") != 0 &&
 	           allowed_here(s, ln)) {
 		/* XLIFF 1.2 bpt, ept, it, ph, sub: the TMX ones */
 		const char *id = attr(attrs, "id");
@@ -864,8 +865,8 @@ static int is_seg_mark(struct parse *P, const char *name, const char **attrs)
 	const char *mt = attr(attrs, "mtype");
 	int k;
 
-	if (P->root != R_XLIFF1 || strcmp(local(name), "mrk") || !mt ||
-	    strcmp(mt, "seg"))
+	if (P->root != R_XLIFF1 || strcmp(local(name), "mrk") != 0 || !mt ||
+	    strcmp(mt, "seg") != 0)
 		return 0;
 	for (k = P->depth - 1; k > 0; k--)
 		if (P->tag[k] == T_SEG_SOURCE || P->tag[k] == T_TARGET) {

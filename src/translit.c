@@ -618,9 +618,9 @@ static size_t form_finish(char *out, const struct form_buf *f)
 	size_t i, n = 0, m = 0, end;
 
 	for (i = 0; i < f->len; i++) {
-		int c = f->s[i];
-		int prev = n ? t[n - 1] : 0;
-		int next = i + 1 < f->len ? f->s[i + 1] : 0;
+		int c = (unsigned char)f->s[i];
+		int prev = n ? (unsigned char)t[n - 1] : 0;
+		int next = i + 1 < f->len ? (unsigned char)f->s[i + 1] : 0;
 
 		if (c == 'Y')
 			c = is_vowel(next) || next == 'I' || next == 'Y' ||
@@ -634,14 +634,14 @@ static size_t form_finish(char *out, const struct form_buf *f)
 	}
 	/* "ij" before a vowel is one iotation; "tq" is q; doubles count once */
 	for (i = 0; i < n; i++) {
-		int c = t[i];
+		int c = (unsigned char)t[i];
 
 		if (c == 'i' && i + 2 < n && t[i + 1] == 'j' &&
 		    is_vowel(t[i + 2]))
 			continue;
 		if (c == 't' && i + 1 < n && t[i + 1] == 'q')
 			continue;
-		if (m && out[m - 1] == c && !is_vowel(c))
+		if (m && (unsigned char)out[m - 1] == c && !is_vowel(c))
 			continue; /* doubled consonants count once */
 		if (m >= TRANSLIT_FORM_MAX)
 			break;
@@ -736,7 +736,7 @@ size_t translit_skeleton(char out[TRANSLIT_FORM_MAX + 1], const char *form,
 
 	for (i = 0; i < n && m < TRANSLIT_FORM_MAX; i++) {
 		int c = (unsigned char)form[i] & 127;
-		int k = skeleton_class[c];
+		int k = (unsigned char)skeleton_class[c];
 
 		if (c == 'z' && i && form[i - 1] == 'd')
 			k = 0; /* дз is д: dzekanne */
@@ -790,7 +790,7 @@ void translit_key(struct buf *out, const char *s, size_t n)
  * 100.  Substitutions not in the table cost the heavier weight; a vowel for
  * a consonant costs both weights (as deleting one and inserting the other).
  */
-#define CHEAP(a, b, c) [a][b] = c, [b][a] = c
+#define CHEAP(a, b, c) [a][b] = (c), [b][a] = (c)
 
 static const unsigned char sub_table[128][128] = {
     /* vowels: akanne a/o, e/i (э, і), ё/е, o/u */
@@ -852,9 +852,9 @@ static int weight(int c)
 /* What deleting s[i] costs, knowing its neighbours. */
 static int del_cost(const char *s, size_t i, size_t n)
 {
-	int c = s[i];
-	int prev = i ? s[i - 1] : 0;
-	int next = i + 1 < n ? s[i + 1] : 0;
+	int c = (unsigned char)s[i];
+	int prev = i ? (unsigned char)s[i - 1] : 0;
+	int next = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 
 	if (c == 'z' && prev == 'd')
 		return 25; /* дз for д: dzekanne */

@@ -131,8 +131,8 @@ static void XMLCALL on_xml_decl(void *data, const XML_Char *version,
 	(void)standalone;
 	if (encoding) {
 		snprintf(r->declared, sizeof(r->declared), "%s", encoding);
-		if (strcasecmp(encoding, "UTF-8") &&
-		    strcasecmp(encoding, "UTF8"))
+		if (strcasecmp(encoding, "UTF-8") != 0 &&
+		    strcasecmp(encoding, "UTF8") != 0)
 			r->not_utf8 = 1;
 	}
 }
@@ -238,7 +238,8 @@ static int XMLCALL on_unknown_encoding(void *data, const XML_Char *name,
 	buf_init(&out);
 	if (text_decode(&out, NULL, ascii, sizeof(ascii) - 1, "xml", &o,
 	                &ignored) < 0 ||
-	    out.len != sizeof(ascii) - 1 || memcmp(out.data, ascii, out.len)) {
+	    out.len != sizeof(ascii) - 1 ||
+	    memcmp(out.data, ascii, out.len) != 0) {
 		buf_release(&out);
 		return XML_STATUS_ERROR;
 	}

@@ -53,7 +53,7 @@ int main(void)
 			return 1;
 		}
 		s = similarity(line, (size_t)(tab - line), tab + 1,
-			       n - (size_t)(tab + 1 - line));
+		               n - (size_t)(tab + 1 - line));
 		printf("%.3f\t%s\n", s, s >= 0.78 ? "same" : "different");
 	}
 	return ferror(stdout) || fflush(stdout) ? 1 : 0;

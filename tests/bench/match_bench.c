@@ -419,7 +419,8 @@ static int fetch(void *ctx, struct match_unit *u, int64_t id, struct err *e)
  * filter, as the issue describes it.  Every token of every unit is
  * posted; a query takes its n - ceil(s n / 100) + 1 rarest tokens, scans
  * their whole posting lists with a length filter, and verifies each new
- * candidate with a dynamic-programming edit distance.  It shares the
+ * candidate with the dynamic-programming edit distance match_token_distance
+ * (the real index uses a bit-parallel one where it can).  It shares the
  * dictionary of the real index, so its token ids are the same.
  */
 struct minimal {
@@ -496,36 +497,6 @@ static void minimal_free(struct minimal *mi)
 	free(mi->row);
 }
 
-static unsigned plain_ed(const uint32_t *a, size_t n, const uint32_t *b,
-                         size_t m, unsigned kmax, unsigned *row)
-{
-	size_t i, j;
-
-	for (j = 0; j <= m; j++)
-		row[j] = (unsigned)j;
-	for (i = 1; i <= n; i++) {
-		unsigned diag = row[0], least;
-
-		row[0] = (unsigned)i;
-		least = row[0];
-		for (j = 1; j <= m; j++) {
-			unsigned up = row[j], v = up + 1;
-
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			if (diag + (a[i - 1] != b[j - 1]) < v)
-				v = diag + (a[i - 1] != b[j - 1]);
-			row[j] = v;
-			diag = up;
-			if (v < least)
-				least = v;
-		}
-		if (least > kmax)
-			return kmax + 1;
-	}
-	return row[m];
-}
-
 static struct minimal *sort_mi;
 
 static int cmp_rare(const void *pa, const void *pb)
@@ -581,7 +552,8 @@ static size_t minimal_query(struct minimal *mi, struct match_index *idx,
 				continue;
 			(*cand)++;
 			kmax = (unsigned)(L - (L * (size_t)s + 99) / 100);
-			ed = plain_ed(ids, n, mi->toks[u], m, kmax, mi->row);
+			ed = match_token_distance(ids, n, mi->toks[u], m, kmax,
+			                          mi->row);
 			if (ed <= kmax) {
 				struct match_unit mu;
 				struct match_result r;

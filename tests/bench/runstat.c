@@ -45,7 +45,7 @@ int main(int argc, char **argv)
 	}
 	if (optind >= argc || runs < 1 || runs > 101) {
 		fprintf(stderr, "usage: runstat [-n RUNS] [-i IN] [-o OUT] "
-				"COMMAND [ARGS...]\n");
+		                "COMMAND [ARGS...]\n");
 		return 2;
 	}
 	for (i = 0; i < runs; i++) {
@@ -72,7 +72,7 @@ int main(int argc, char **argv)
 			return 1;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		times[i] = (double)(t1.tv_sec - t0.tv_sec) +
-			   (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		           (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 		if (ru.ru_maxrss > peak)
 			peak = ru.ru_maxrss;
 	}

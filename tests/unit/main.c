@@ -76,6 +76,35 @@ const char *unit_path(const char *rel)
 	return path;
 }
 
+const char *unit_tmp_dir(void)
+{
+	static char dir[64];
+
+	snprintf(dir, sizeof(dir), "/tmp/newstm-unit.XXXXXX");
+	if (!mkdtemp(dir))
+		return NULL;
+	return dir;
+}
+
+void unit_rm_dir(const char *dir)
+{
+	char cmd[256];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "  could not remove %s\n", dir);
+}
+
+const char *unit_path_in(const char *dir, const char *name)
+{
+	static char p[2][256];
+	static int k;
+
+	k = !k;
+	snprintf(p[k], sizeof(p[k]), "%s/%s", dir, name);
+	return p[k];
+}
+
 int main(int argc, char **argv)
 {
 	size_t i;

@@ -1260,3 +1260,22 @@ TEST(match_ties_ordered)
 	CHECK_INT(s.n, 2);
 	match_set_release(&s);
 }
+
+TEST(match_token_distance_exact_and_capped)
+{
+	/* kitten -> sitting as token ids: 3 edits */
+	static const uint32_t a[] = {1, 2, 3, 3, 4, 5};
+	static const uint32_t b[] = {6, 2, 3, 3, 2, 5, 7};
+	static const uint32_t none[1] = {0};
+	unsigned row[8];
+
+	CHECK_INT(match_token_distance(a, 6, b, 7, 10, row), 3);
+	CHECK_INT(match_token_distance(b, 7, a, 6, 3, row), 3);
+	CHECK_INT(match_token_distance(a, 6, a, 6, 0, row), 0);
+	/* beyond kmax: kmax + 1 */
+	CHECK_INT(match_token_distance(a, 6, b, 7, 2, row), 3);
+	CHECK_INT(match_token_distance(a, 6, b, 7, 1, row), 2);
+	/* against nothing: every token is one insertion */
+	CHECK_INT(match_token_distance(none, 0, b, 7, 10, row), 7);
+	CHECK_INT(match_token_distance(a, 6, none, 0, 10, row), 6);
+}

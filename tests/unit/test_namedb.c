@@ -17,25 +17,20 @@
 static struct store *temp_store(char dir[64])
 {
 	struct store *st = NULL;
-	char path[128];
+	const char *d = unit_tmp_dir();
 
-	snprintf(dir, 64, "/tmp/newstm-unit.XXXXXX");
-	if (!mkdtemp(dir))
+	if (!d)
 		return NULL;
-	snprintf(path, sizeof(path), "%s/m.db", dir);
-	if (store_open(&st, path, STORE_CREATE, NULL) < 0)
+	snprintf(dir, 64, "%s", d);
+	if (store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, NULL) < 0)
 		return NULL;
 	return st;
 }
 
 static void temp_done(struct store *st, const char *dir)
 {
-	char cmd[128];
-
 	store_free(st);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "  could not remove %s\n", dir);
+	unit_rm_dir(dir);
 }
 
 static const char house_tsv[] =

@@ -16,7 +16,8 @@ static struct names_result cmp(const struct names *nm, const char *a,
 
 	memset(&r, 0, sizeof(r));
 	err_clear(&e);
-	if (names_compare(nm, a, strlen(a), b, strlen(b), &r, &e) < 0)
+	if (names_compare(nm, a, strlen(a), b, strlen(b), NAMES_THRESHOLD, &r,
+	                  &e) < 0)
 		r.score = -1;
 	return r;
 }
@@ -334,7 +335,8 @@ TEST(names_compare_table)
 		           __LINE__);
 		err_clear(&e);
 		CHECK_INT(names_compare(nm, s, strlen(s), t1 + 1,
-		                        strlen(t1 + 1), &r, &e),
+		                        strlen(t1 + 1), NAMES_THRESHOLD, &r,
+		                        &e),
 		          0);
 		snprintf(what, sizeof(what),
 		         "compare.tsv:%zu: %s | %s: want %s, got %.3f", line, s,

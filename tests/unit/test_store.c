@@ -9,36 +9,6 @@
 #include "store.h"
 #include "unit.h"
 
-/* A fresh temporary folder for one test; the path is static. */
-static const char *tmp_dir(void)
-{
-	static char dir[64];
-
-	snprintf(dir, sizeof(dir), "/tmp/newstm-unit.XXXXXX");
-	if (!mkdtemp(dir))
-		return NULL;
-	return dir;
-}
-
-static void rm_dir(const char *dir)
-{
-	char cmd[256];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "  could not remove %s\n", dir);
-}
-
-static const char *path_in(const char *dir, const char *name)
-{
-	static char p[2][256];
-	static int k;
-
-	k = !k;
-	snprintf(p[k], sizeof(p[k]), "%s/%s", dir, name);
-	return p[k];
-}
-
 /* A pair with one origin; fields not given are unknown. */
 static struct store_pair pair(const char *sl, const char *tl, const char *s,
                               const char *t, const struct store_origin *o)
@@ -76,40 +46,43 @@ static long count_units(struct store *st, const char *sl, const char *tl,
 
 TEST(store_open_create_reopen)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store *st = NULL;
 	struct err e;
 
 	err_clear(&e);
 	CHECK(dir != NULL);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), 0, &e), ERR_NOTFOUND);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), 0, &e),
+	          ERR_NOTFOUND);
 	CHECK(st == NULL);
-	CHECK(access(path_in(dir, "m.db"), F_OK) != 0);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK(access(unit_path_in(dir, "m.db"), F_OK) != 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK(st != NULL);
 	CHECK_INT(store_version(st), store_schema_version());
 	CHECK(store_schema_version() >= 1);
 	store_free(st);
 	st = NULL;
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), 0, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), 0, &e), 0);
 	CHECK_INT(store_check(st, &e), 0);
 	store_free(st);
 	/* STORE_MKDIR creates the one missing folder */
-	CHECK_INT(store_open(&st, path_in(dir, "tm/m.db"),
+	CHECK_INT(store_open(&st, unit_path_in(dir, "tm/m.db"),
 	                     STORE_CREATE | STORE_MKDIR, &e),
 	          0);
 	store_free(st);
 	/* without it, a missing folder is an error */
-	CHECK(store_open(&st, path_in(dir, "nope/m.db"), STORE_CREATE, &e) < 0);
+	CHECK(store_open(&st, unit_path_in(dir, "nope/m.db"), STORE_CREATE,
+	                 &e) < 0);
 	CHECK(strstr(e.msg, "nope/m.db") != NULL);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(store_refuses_foreign_files)
 {
-	const char *dir = tmp_dir();
-	const char *text = path_in(dir, "notes.txt");
-	const char *other = path_in(dir, "other.db");
+	const char *dir = unit_tmp_dir();
+	const char *text = unit_path_in(dir, "notes.txt");
+	const char *other = unit_path_in(dir, "other.db");
 	struct store *st = NULL;
 	struct err e;
 	FILE *f = fopen(text, "w");
@@ -137,7 +110,7 @@ TEST(store_refuses_foreign_files)
 	CHECK_INT(store_open(&st, other, 0, &e), ERR_DB);
 	CHECK(strstr(e.msg, "another program") != NULL);
 	CHECK(st == NULL);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 /* The real schema plus a version 2, as a later newstm would have it. */
@@ -153,8 +126,8 @@ static char *schema_plus(const char *extra)
 
 TEST(store_migrates_older_memory)
 {
-	const char *dir = tmp_dir();
-	const char *path = path_in(dir, "m.db");
+	const char *dir = unit_tmp_dir();
+	const char *path = unit_path_in(dir, "m.db");
 	struct store_origin o = {"a.txt", 0};
 	struct store_pair p = pair("en", "de", "Hello.", "Hallo.", &o);
 	struct store *st = NULL;
@@ -224,12 +197,12 @@ TEST(store_migrates_older_memory)
 	store_free(st);
 	free(good_schema);
 	free(bad_schema);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(store_merges_duplicates)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store_origin o1 = {"a.txt", 3}, o2 = {"b.txt", 7};
 	struct store_pair p;
 	enum store_put_result r;
@@ -240,7 +213,8 @@ TEST(store_merges_duplicates)
 	struct err e;
 
 	err_clear(&e);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(store_batch_begin(st,
 	                            &(struct store_batch){"import", "a", "tsv"},
 	                            NULL, &e),
@@ -290,7 +264,7 @@ TEST(store_merges_duplicates)
 	store_unit_release(&u);
 	CHECK_INT(store_get_unit(st, 999, &u, &e), ERR_NOTFOUND);
 	store_free(st);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 static int collect_prop(void *ctx, const struct store_prop *p)
@@ -312,7 +286,7 @@ static int collect_origin(void *ctx, const struct store_origin_info *o)
 
 TEST(store_languages_props_origins)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store_origin o = {"wire.tmx", 0};
 	struct store_prop props[] = {
 	    {STORE_TU, STORE_PROP, "x-Client", NULL, "Reuters"},
@@ -327,7 +301,8 @@ TEST(store_languages_props_origins)
 
 	err_clear(&e);
 	buf_init(&b);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(store_batch_begin(st,
 	                            &(struct store_batch){"import", "w", "tmx"},
 	                            NULL, &e),
@@ -362,12 +337,12 @@ TEST(store_languages_props_origins)
 	CHECK_STR(b.data, "wire.tmx@0;");
 	buf_release(&b);
 	store_free(st);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(store_prev_unit_in_document)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	const char *src[] = {"One.", "Two.", "Three."};
 	const char *tgt[] = {"Eins.", "Zwei.", "Drei."};
 	int64_t ids[3], prev = 0;
@@ -377,7 +352,8 @@ TEST(store_prev_unit_in_document)
 	int i;
 
 	err_clear(&e);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(store_batch_begin(st,
 	                            &(struct store_batch){"add", "a b", "text"},
 	                            NULL, &e),
@@ -404,12 +380,12 @@ TEST(store_prev_unit_in_document)
 	CHECK_INT(store_prev_unit(st, 1, 4, "en", "fr", &prev, &e),
 	          ERR_NOTFOUND);
 	store_free(st);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(store_forget_delete_confirm)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store_origin a = {"a.tmx", 0}, b = {"b.tmx", 0};
 	struct store_origin a1 = {"a.tmx", 1};
 	struct store_forget f;
@@ -424,7 +400,8 @@ TEST(store_forget_delete_confirm)
 
 	err_clear(&e);
 	buf_init(&buf);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(store_batch_begin(
 	              st, &(struct store_batch){"import", "a", "tmx"}, &b1, &e),
 	          0);
@@ -489,13 +466,13 @@ TEST(store_forget_delete_confirm)
 	CHECK_INT(store_check(st, &e), 0);
 	buf_release(&buf);
 	store_free(st);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(store_rollback_and_readers)
 {
-	const char *dir = tmp_dir();
-	const char *path = path_in(dir, "m.db");
+	const char *dir = unit_tmp_dir();
+	const char *path = unit_path_in(dir, "m.db");
 	struct store_origin o = {"a", 0};
 	struct store_pair p = pair("en", "de", "Yes.", "Ja.", &o);
 	struct store *w = NULL, *r = NULL;
@@ -519,5 +496,5 @@ TEST(store_rollback_and_readers)
 	CHECK(store_put(w, &p, NULL, NULL, &e) < 0); /* no batch open */
 	store_free(w);
 	store_free(r);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }

@@ -17,33 +17,6 @@
 #include "unit.h"
 #include "xalloc.h"
 
-static const char *tmp_dir(void)
-{
-	static char dir[64];
-
-	snprintf(dir, sizeof(dir), "/tmp/newstm-unit.XXXXXX");
-	if (!mkdtemp(dir))
-		return NULL;
-	return dir;
-}
-
-static void rm_dir(const char *dir)
-{
-	char cmd[256];
-
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "  could not remove %s\n", dir);
-}
-
-static const char *path_in(const char *dir, const char *name)
-{
-	static char p[256];
-
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	return p;
-}
-
 /* ---- generated news-like pairs ---- */
 
 static unsigned long rng = 1;
@@ -402,7 +375,7 @@ static size_t bad_blobs(struct store *st, size_t *segments)
 
 TEST(tmindex_written_on_import_and_read_back)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store *st = NULL;
 	struct tmindex *ti = NULL;
 	struct tmindex_info info;
@@ -414,7 +387,8 @@ TEST(tmindex_written_on_import_and_read_back)
 	rng = 7;
 	err_clear(&e);
 	gen_fill(&g, 400);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(put_range(st, &g, 0, 200, 1, &e), 0);
 	CHECK_INT(put_range(st, &g, 200, 400, 1, &e), 0);
 	/* every segment got its blob in the import's transactions */
@@ -441,12 +415,12 @@ TEST(tmindex_written_on_import_and_read_back)
 	CHECK_INT(store_check(st, &e), 0);
 	store_free(st);
 	gen_release(&g);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(tmindex_completes_a_migrated_memory)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	const char *path;
 	struct store *st = NULL;
 	struct tmindex *ti = NULL;
@@ -459,7 +433,7 @@ TEST(tmindex_completes_a_migrated_memory)
 	rng = 11;
 	err_clear(&e);
 	gen_fill(&g, 300);
-	path = path_in(dir, "v1.db");
+	path = unit_path_in(dir, "v1.db");
 	/* a memory of schema version 1, with units and no index tables */
 	CHECK_INT(
 	    store_open_schema(&st, path, STORE_CREATE, embed_schema_sql, 1, &e),
@@ -498,12 +472,12 @@ TEST(tmindex_completes_a_migrated_memory)
 	CHECK_INT(store_check(st, &e), 0);
 	store_free(st);
 	gen_release(&g);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(tmindex_versions_and_writers_that_do_not_index)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store *st = NULL;
 	struct tmindex *ti = NULL;
 	struct tmindex_info info;
@@ -517,7 +491,8 @@ TEST(tmindex_versions_and_writers_that_do_not_index)
 	err_clear(&e);
 	buf_init(&v);
 	gen_fill(&g, 200);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(put_range(st, &g, 0, 100, 1, &e), 0);
 	/* a writer that does not index (an older tool): completed later */
 	CHECK_INT(put_range(st, &g, 100, 150, 0, &e), 0);
@@ -554,12 +529,12 @@ TEST(tmindex_versions_and_writers_that_do_not_index)
 	store_free(st);
 	buf_release(&v);
 	gen_release(&g);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(tmindex_rollbacks_and_two_writers)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	const char *path;
 	struct store *a = NULL, *b = NULL;
 	struct tmindex *ti = NULL;
@@ -572,7 +547,7 @@ TEST(tmindex_rollbacks_and_two_writers)
 	rng = 17;
 	err_clear(&e);
 	gen_fill(&g, 240);
-	path = path_in(dir, "m.db");
+	path = unit_path_in(dir, "m.db");
 	CHECK_INT(store_open(&a, path, STORE_CREATE, &e), 0);
 	CHECK_INT(store_open(&b, path, 0, &e), 0);
 	/* a caches the dictionary, b appends keys, a appends more */
@@ -617,12 +592,12 @@ TEST(tmindex_rollbacks_and_two_writers)
 	store_free(a);
 	store_free(b);
 	gen_release(&g);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 TEST(tmindex_deletes_keep_it_consistent)
 {
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store *st = NULL;
 	struct tmindex *ti = NULL;
 	struct tmindex_info info;
@@ -635,7 +610,8 @@ TEST(tmindex_deletes_keep_it_consistent)
 	rng = 19;
 	err_clear(&e);
 	gen_fill(&g, 120);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	CHECK_INT(put_range(st, &g, 0, 60, 1, &e), 0);
 	CHECK_INT(put_range(st, &g, 60, 120, 1, &e), 0);
 	CHECK_INT(store_delete(st, 5, &e), 0);
@@ -652,7 +628,7 @@ TEST(tmindex_deletes_keep_it_consistent)
 	tmindex_free(ti);
 	store_free(st);
 	gen_release(&g);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }
 
 /* ---- concordance ---- */
@@ -748,13 +724,14 @@ TEST(concord_words_phrases_numbers_names)
 	     "Политзаключенные должны выйти на свободу."},
 	};
 	static const struct match_names names = {fake_entity, NULL, NULL};
-	const char *dir = tmp_dir();
+	const char *dir = unit_tmp_dir();
 	struct store *st = NULL;
 	char span[128];
 	struct err e;
 
 	err_clear(&e);
-	CHECK_INT(store_open(&st, path_in(dir, "m.db"), STORE_CREATE, &e), 0);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
 	tmindex_set_names(st, &names, "test-1");
 	put_pairs(st, pairs, sizeof(pairs) / sizeof(pairs[0]));
 	/* a word, whatever its case, newest first, never inside a word */
@@ -792,5 +769,5 @@ TEST(concord_words_phrases_numbers_names)
 	    !strncmp(found(st, "...", 0, NULL, NULL, 0), "error: nothing", 14));
 	CHECK_STR(found(st, "quokka", 0, NULL, NULL, 0), "");
 	store_free(st);
-	rm_dir(dir);
+	unit_rm_dir(dir);
 }

@@ -34,4 +34,14 @@ int unit_check_mem(const char *got, size_t got_len, const char *want,
 /* A test-data path: $NEWSTM_TESTS (default "tests") + "/" + rel. */
 const char *unit_path(const char *rel);
 
+/* A fresh temporary folder (a static path, until the next call), or NULL. */
+const char *unit_tmp_dir(void);
+/* Remove dir and all it holds (a folder of unit_tmp_dir). */
+void unit_rm_dir(const char *dir);
+/*
+ * dir/name in a static buffer; the results of two calls in a row can be
+ * used together.
+ */
+const char *unit_path_in(const char *dir, const char *name);
+
 #endif
