@@ -357,6 +357,110 @@ static int iconv_pass(struct sink *k, struct text_info *info, const char *from,
 	return rc;
 }
 
+/*
+ * A single-byte encoding as a table: the UTF-8 of every byte value, length
+ * 0 for a byte the encoding does not define.  Decoding by table is several
+ * times faster than iconv, which goes through UCS-4 byte by byte.
+ */
+struct byte_table {
+	unsigned char len[256];
+	char utf8[256][4];
+	int ascii; /* bytes 0x00-0x7F are themselves */
+};
+
+/*
+ * Fill t from iconv for encoding enc; returns 0, or -1 if enc is not a
+ * stateless single-byte encoding (a byte that starts a longer sequence,
+ * shift states, an unknown name): the caller then uses iconv itself.
+ */
+static int byte_table_build(struct byte_table *t, const char *enc)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	int b, rc = 0;
+
+	if (cd == (iconv_t)-1)
+		return -1;
+	t->ascii = 1;
+	for (b = 0; b < 256 && rc == 0; b++) {
+		char in = (char)b, out[8];
+		char *ip = &in, *op = out;
+		size_t il = 1, ol = sizeof(out), k = 0;
+
+		iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1) {
+			if (errno != EILSEQ)
+				rc = -1; /* EINVAL: a multi-byte lead */
+			t->len[b] = 0;
+			continue;
+		}
+		if (iconv(cd, NULL, NULL, &op, &ol) == (size_t)-1)
+			rc = -1;
+		k = sizeof(out) - ol;
+		/* exactly one code point, nothing held back */
+		if (rc < 0 || k < 1 || k > 4 || norm_count(out, k) != 1)
+			rc = -1;
+		else {
+			t->len[b] = (unsigned char)k;
+			memcpy(t->utf8[b], out, k);
+		}
+		if (b < 0x80 && (k != 1 || out[0] != in))
+			t->ascii = 0;
+	}
+	iconv_close(cd);
+	return rc;
+}
+
+/* Decode a single-byte encoding by table, in chunks handed to the sink. */
+static int table_pass(struct sink *k, struct text_info *info,
+                      const struct byte_table *t, const char *from,
+                      const char *s, size_t n, int lossy)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct buf chunk;
+	size_t i = 0;
+	int rc = 0;
+
+	buf_init(&chunk);
+	buf_grow(&chunk, ICONV_ROOM * 3);
+	while (i < n && rc == 0) {
+		size_t end = n - i > ICONV_ROOM ? i + ICONV_ROOM : n;
+		char *o;
+
+		/* room for the widest case, written without further checks */
+		if (buf_grow(&chunk, (end - i) * 4) < 0) {
+			rc = err_set(k->e, ERR_LIMIT, "%s: too large", k->name);
+			break;
+		}
+		o = chunk.data + chunk.len;
+		for (; i < end; i++) {
+			unsigned char c = u[i];
+
+			if (c < 0x80 && t->ascii) {
+				*o++ = (char)c;
+			} else if (t->len[c]) {
+				memcpy(o, t->utf8[c], 4);
+				o += t->len[c];
+			} else if (lossy) {
+				memcpy(o, "\xEF\xBF\xBD", 3);
+				o += 3;
+				info->replaced++;
+			} else {
+				rc = err_set(
+				    k->e, ERR_ENCODING,
+				    "%s: invalid %s at byte %zu (line %zu)",
+				    k->name, from, i, input_line(s, i, 0));
+				break;
+			}
+		}
+		chunk.len = (size_t)(o - chunk.data);
+		chunk.data[chunk.len] = '\0';
+		if (rc == 0)
+			rc = flush(k, &chunk, i >= n);
+	}
+	buf_release(&chunk);
+	return rc;
+}
+
 static int sink_to_buf(void *ctx, const char *p, size_t n)
 {
 	buf_add(ctx, p, n);
@@ -647,8 +751,13 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 	snprintf(info->encoding, sizeof(info->encoding), "%s", enc);
 	k.wide = !strncasecmp(enc, "UTF-16", 6) ||
 	         !strncasecmp(enc, "UTF-32", 6) || !strncasecmp(enc, "UCS", 3);
-	if (strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0)
+	if (strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
+		struct byte_table t;
+
+		if (!k.wide && byte_table_build(&t, enc) == 0)
+			return table_pass(&k, info, &t, enc, bytes, n, lossy);
 		return iconv_pass(&k, info, enc, bytes, n, lossy);
+	}
 	if (info->guessed && !bad)
 		return emit(&k, bytes, n); /* validated by the census */
 	return utf8_pass(&k, info, bytes, n, lossy);

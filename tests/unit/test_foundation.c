@@ -204,6 +204,23 @@ TEST(text_rejects_bad_input)
 	CHECK_STR(e.msg, "t.txt: invalid WINDOWS-1251 at byte 3 (line 2)");
 	CHECK_INT(decode(&b, &info, "x", 1, "NO-SUCH-ENCODING", &e), ERR_USAGE);
 	buf_reset(&b);
+	{
+		/* single-byte encodings go by table: lossy too, ASCII kept */
+		struct text_opts cyr = {"WINDOWS-1251", 1};
+
+		CHECK_INT(
+		    text_decode(&b, &info, "\xcc\x98 ok", 5, "t", &cyr, &e), 0);
+		CHECK_STR(b.data, "\xd0\x9c\xef\xbf\xbd ok");
+		CHECK_INT(info.replaced, 1);
+		buf_reset(&b);
+		/* a multi-byte encoding is not taken for a single-byte one */
+		cyr.encoding = "SHIFT_JIS";
+		cyr.lossy = 0;
+		CHECK_INT(text_decode(&b, &info, "\x82\xa0", 2, "t", &cyr, &e),
+		          0);
+		CHECK_STR(b.data, "\xe3\x81\x82");
+		buf_reset(&b);
+	}
 	CHECK_INT(text_decode(&b, &info, "a\xffz\xc3", 4, "t", &lossy, &e), 0);
 	CHECK_STR(b.data, "a\xef\xbf\xbdz\xef\xbf\xbd");
 	CHECK_INT(info.replaced, 2);
