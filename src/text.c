@@ -441,8 +441,9 @@ static int table_pass(struct sink *k, struct text_info *info,
 				memcpy(o, t->utf8[c], 4);
 				o += t->len[c];
 			} else if (lossy) {
-				memcpy(o, "\xEF\xBF\xBD", 3);
-				o += 3;
+				*o++ = (char)0xEF; /* U+FFFD */
+				*o++ = (char)0xBF;
+				*o++ = (char)0xBD;
 				info->replaced++;
 			} else {
 				rc = err_set(
