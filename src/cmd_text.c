@@ -63,16 +63,18 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	if (want_info) {
 		/* the guess, and the rules `newstm segment` takes for it */
 		const char *rules = seg_lang("auto", d.text, d.len);
+		int sure;
+		const char *lang = lang_guess_sure(d.text, d.len, &sure);
 
 		fprintf(stderr,
-		        "file: %s\nencoding: %s%s%s\nlanguage: %s\n"
+		        "file: %s\nencoding: %s%s%s\nlanguage: %s%s\n"
 		        "sentence rules: %s%s\n"
 		        "layout: %s\nparagraphs: %zu\ncharacters: %zu\n"
 		        "bytes: %zu\n",
 		        cli_input_name(path), info.encoding,
 		        info.bom ? " (byte order mark)" : "",
-		        info.guessed ? " (detected)" : "",
-		        lang_guess(d.text, d.len), rules,
+		        info.guessed ? " (detected)" : "", lang,
+		        sure ? "" : " (a guess from little evidence)", rules,
 		        strcmp(rules, "und") ? "" : " (general)",
 		        d.hard_wrapped ? "hard-wrapped lines"
 		                       : "one paragraph per line",

@@ -19,15 +19,19 @@ static const struct lang_profile {
 } profiles[] = {
     {"en", SCRIPT_LATIN,
      "the and of to in is that for on with was said it as at by from "
-     "has have he his be are not this who were will an which",
+     "has have he his be are not this who were will an which she her "
+     "they their had but been would after also its more than into "
+     "about over when there what all we",
      ""},
     {"de", SCRIPT_LATIN,
      "der die und das den des nicht ist mit sich auf dem ein eine zu "
-     "von im für wurde sagte auch es er sie wie bei nach",
+     "von im für wurde sagte auch es er sie wie bei nach noch aus nur "
+     "einer einem wird werden hat haben sind war",
      "äöüß"},
     {"fr", SCRIPT_LATIN,
      "le la les des et est une un que qui dans du pour pas sur au il "
-     "elle a ont été avec ce par son aux plus",
+     "elle a ont été avec ce par son aux plus ne se sa ses leur mais "
+     "cette selon été était",
      "éèêàçùâîôœëï"},
     {"es", SCRIPT_LATIN,
      "el la los las de que y en del por con una un para es se al su "
@@ -117,16 +121,36 @@ static void score_word(double *score, const char *w, size_t n)
 
 const char *lang_guess(const char *s, size_t n)
 {
+	return lang_guess_sure(s, n, NULL);
+}
+
+static int is_apostrophe(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+const char *lang_guess_sure(const char *s, size_t n, int *sure)
+{
 	double score[NPROFILES] = {0};
 	size_t script[4] = {0};
 	struct buf word;
-	size_t i = 0, words = 0, k, best;
+	size_t i = 0, words = 0, k, best, second;
 	enum norm_script main_script;
 
+	if (sure)
+		*sure = 0;
 	buf_init(&word);
 	while (i < n && words < 5000) {
 		int32_t cp = norm_next(s, n, &i);
+		size_t j = i;
 
+		/* an apostrophe inside a word belongs to it: the s of
+		 * Tikhanovskaya's is not a Czech preposition */
+		if (is_apostrophe(cp) && word.len && j < n &&
+		    norm_is_letter(norm_next(s, n, &j))) {
+			norm_add(&word, cp);
+			continue;
+		}
 		if (norm_is_letter(cp)) {
 			int32_t lc = norm_lower(cp);
 
@@ -149,13 +173,23 @@ const char *lang_guess(const char *s, size_t n)
 	                  : SCRIPT_LATIN;
 	if (script[main_script] < 8)
 		return "und";
-	best = NPROFILES;
-	for (k = 0; k < NPROFILES; k++)
-		if (profiles[k].script == main_script &&
-		    (best == NPROFILES || score[k] > score[best]))
+	best = second = NPROFILES;
+	for (k = 0; k < NPROFILES; k++) {
+		if (profiles[k].script != main_script)
+			continue;
+		if (best == NPROFILES || score[k] > score[best]) {
+			second = best;
 			best = k;
+		} else if (second == NPROFILES || score[k] > score[second]) {
+			second = k;
+		}
+	}
 	if (best == NPROFILES || score[best] < 1)
 		return "und";
+	/* sure: enough evidence, well ahead of the runner-up */
+	if (sure && score[best] >= 2 &&
+	    (second == NPROFILES || score[best] >= 2 * score[second]))
+		*sure = 1;
 	return profiles[best].code;
 }
 

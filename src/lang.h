@@ -24,6 +24,15 @@
 const char *lang_guess(const char *s, size_t n);
 
 /*
+ * lang_guess, and whether the guess is sure: at least two pieces of
+ * evidence, and twice the runner-up's in the same script.  A short or
+ * mixed text may get a best guess that is not sure; callers that act on
+ * the language (check, normalize) should then ask for it.  sure may be
+ * NULL.
+ */
+const char *lang_guess_sure(const char *s, size_t n, int *sure);
+
+/*
  * Normalise a language tag: '_' becomes '-', the language subtag is lower
  * case, a 4-letter script subtag title case, a 2-letter region upper case
  * ("EN_us" -> "en-US", "sr_latn_rs" -> "sr-Latn-RS").  "*all*" is kept.

@@ -329,6 +329,21 @@ TEST(lang_guess_languages)
 	                            "déclaré l'ambassade.")),
 	          "fr");
 	CHECK_STR(lang_guess("12 34", 5), "und");
+	{
+		int sure = 1;
+		const char *a = "Exiled leader Svetlana Tikhanovskaya spoke. "
+		                "Tikhanovskaya's aide agreed.";
+		const char *b = "Svetlana Tikhanovskaya met Lukashenka.";
+
+		/* the s of a possessive is not a Czech word */
+		CHECK_STR(lang_guess_sure(a, strlen(a), &sure), "und");
+		CHECK(!sure);
+		/* one Dutch-looking word is a guess, not a sure one */
+		lang_guess_sure(b, strlen(b), &sure);
+		CHECK(!sure);
+		lang_guess_sure(en, strlen(en), &sure);
+		CHECK(sure);
+	}
 }
 
 TEST(lang_normalize_tags)
