@@ -171,16 +171,35 @@ static size_t line_of(const char *s, size_t off)
 }
 
 /*
- * Where decoded text goes: the caller's sink, plus the count of newlines
- * handed over so far (for the line numbers of later errors).
+ * Where decoded text goes: the caller's sink, and what messages need: the
+ * input's name and the offset of the text in the file (after a byte order
+ * mark), so that a reported byte is the file's.
  */
 struct sink {
 	text_sink fn;
 	void *ctx;
 	const char *name;
 	struct err *e;
-	int wide; /* UTF-16: the only input that can decode to a NUL */
+	int wide;    /* UTF-16: the only input that can decode to a NUL */
+	size_t base; /* bytes of the file before the text (the BOM) */
 };
+
+/* A NUL code unit in UTF-16 input: binary data, with its place. */
+static int check_wide_nul(const char *s, size_t n, const struct sink *k)
+{
+	size_t i, line = 1;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		if (!s[i] && !s[i + 1])
+			return err_set(k->e, ERR_FORMAT,
+			               "%s: binary data, not text (NUL "
+			               "character at byte %zu, line %zu)",
+			               k->name, k->base + i, line);
+		if ((s[i] == '\n' && !s[i + 1]) || (!s[i] && s[i + 1] == '\n'))
+			line++;
+	}
+	return 0;
+}
 
 static int emit(struct sink *k, const char *p, size_t n)
 {
@@ -246,7 +265,7 @@ static int utf8_pass(struct sink *k, struct text_info *info, const char *s,
 			return err_set(
 			    k->e, ERR_ENCODING,
 			    "%s: invalid UTF-8 at byte %zu (line %zu)", k->name,
-			    i, line_of(s, i));
+			    k->base + i, line_of(s, i));
 		rc = emit(k, s + run, i - run);
 		if (rc < 0)
 			return rc;
@@ -329,7 +348,7 @@ static int iconv_pass(struct sink *k, struct text_info *info, const char *from,
 				rc = err_set(
 				    k->e, ERR_ENCODING,
 				    "%s: invalid %s at byte %zu (line %zu)",
-				    k->name, from, off,
+				    k->name, from, k->base + off,
 				    input_line(s, off, k->wide));
 				break;
 			}
@@ -449,7 +468,8 @@ static int table_pass(struct sink *k, struct text_info *info,
 				rc = err_set(
 				    k->e, ERR_ENCODING,
 				    "%s: invalid %s at byte %zu (line %zu)",
-				    k->name, from, i, input_line(s, i, 0));
+				    k->name, from, k->base + i,
+				    input_line(s, i, 0));
 				break;
 			}
 		}
@@ -512,7 +532,7 @@ static long plausibility(const char *enc, const char *s, size_t n)
 {
 	struct buf u;
 	struct text_info dummy;
-	struct sink k = {sink_to_buf, NULL, "", NULL, 0};
+	struct sink k = {sink_to_buf, NULL, "", NULL, 0, 0};
 	long score = 0;
 	int32_t prev = ' ', cur, next;
 	size_t i = 0;
@@ -631,7 +651,7 @@ static const char *utf16_without_bom(const unsigned char *u, size_t n)
 }
 
 /* Reject binary data: NUL bytes or many control bytes. */
-static int check_binary(const char *s, size_t n, const char *name,
+static int check_binary(const char *s, size_t n, size_t base, const char *name,
                         struct err *e)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -645,7 +665,7 @@ static int check_binary(const char *s, size_t n, const char *name,
 			return err_set(e, ERR_FORMAT,
 			               "%s: binary data, not text (NUL byte "
 			               "at byte %zu, line %zu)",
-			               name, i, line_of(s, i));
+			               name, base + i, line_of(s, i));
 		if (u[i] < 0x20 && u[i] != '\n' && u[i] != '\r' &&
 		    u[i] != '\t' && u[i] != '\f' && u[i] != '\v' &&
 		    u[i] != 0x1B) {
@@ -658,7 +678,7 @@ static int check_binary(const char *s, size_t n, const char *name,
 		return err_set(e, ERR_FORMAT,
 		               "%s: binary data, not text (control byte 0x%02x "
 		               "at byte %zu, line %zu)",
-		               name, u[first], first, line_of(s, first));
+		               name, u[first], base + first, line_of(s, first));
 	return 0;
 }
 
@@ -703,7 +723,7 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 {
 	const unsigned char *u = (const unsigned char *)bytes;
 	struct text_info local;
-	struct sink k = {fn, ctx, name, e, 0};
+	struct sink k = {fn, ctx, name, e, 0, 0};
 	const char *enc =
 	    o && o->encoding && strcasecmp(o->encoding, "auto") != 0
 	        ? o->encoding
@@ -721,13 +741,13 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 	/* A byte order mark settles it, whatever the user says. */
 	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		info->bom = 1;
-		bytes += 3, n -= 3;
+		bytes += 3, n -= 3, k.base = 3;
 		enc = "UTF-8";
 	} else if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
 	                      (u[0] == 0xFE && u[1] == 0xFF))) {
 		info->bom = 1;
 		enc = u[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
-		bytes += 2, n -= 2;
+		bytes += 2, n -= 2, k.base = 2;
 	}
 	if (!enc) {
 		enc = utf16_without_bom(u, n);
@@ -735,7 +755,7 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 			info->guessed = 1;
 	}
 	if (!enc || strncasecmp(enc, "UTF-16", 6) != 0) {
-		rc = check_binary(bytes, n, name, e);
+		rc = check_binary(bytes, n, k.base, name, e);
 		if (rc < 0)
 			return rc;
 	}
@@ -752,6 +772,11 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 	snprintf(info->encoding, sizeof(info->encoding), "%s", enc);
 	k.wide = !strncasecmp(enc, "UTF-16", 6) ||
 	         !strncasecmp(enc, "UTF-32", 6) || !strncasecmp(enc, "UCS", 3);
+	if (k.wide && !strncasecmp(enc, "UTF-16", 6)) {
+		rc = check_wide_nul(bytes, n, &k);
+		if (rc < 0)
+			return rc;
+	}
 	if (strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0) {
 		struct byte_table t;
 
