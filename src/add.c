@@ -28,6 +28,17 @@ static int headline(struct buf *out, const struct bitext_side *s)
 	return 1;
 }
 
+int add_languages(const struct bitext *bt, struct err *e)
+{
+	if (!bt->src.tag[0] || !bt->tgt.tag[0])
+		return err_set(e, ERR_USAGE,
+		               "cannot tell the language of %s: name it with "
+		               "--%s-lang",
+		               bt->src.tag[0] ? bt->tgt.name : bt->src.name,
+		               bt->src.tag[0] ? "tgt" : "src");
+	return 0;
+}
+
 int add_pair(struct store *st, const struct bitext *bt, double min_conf,
              struct add_report *r, struct err *e)
 {
@@ -38,12 +49,8 @@ int add_pair(struct store *st, const struct bitext *bt, double min_conf,
 	int rc;
 
 	memset(r, 0, sizeof(*r));
-	if (!bt->src.tag[0] || !bt->tgt.tag[0])
-		return err_set(e, ERR_USAGE,
-		               "cannot tell the language of %s: name it with "
-		               "--%s-lang",
-		               bt->src.tag[0] ? bt->tgt.name : bt->src.name,
-		               bt->src.tag[0] ? "tgt" : "src");
+	if ((rc = add_languages(bt, e)) < 0)
+		return rc;
 	buf_init(&src);
 	buf_init(&tgt);
 	buf_init(&sources);

@@ -30,6 +30,12 @@ struct add_report {
 };
 
 /*
+ * Check that both sides of bt have a language (given or guessed): 0, or
+ * ERR_USAGE naming the side and the option that would tell it.
+ */
+int add_languages(const struct bitext *bt, struct err *e);
+
+/*
  * Store the pairs of bt with confidence >= min_conf (compared at two
  * decimals, as newstm align prints them) as one batch.  The document is
  * bt->src.name; its title is the first sentence when it is a headline.

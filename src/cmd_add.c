@@ -53,6 +53,10 @@ static int add_one(struct store **st, const struct pair_path *pp,
 		         "out",
 		         bt.src.name, bt.tgt.name, bt.r.relatedness,
 		         o->min_conf);
+	if (add_languages(&bt, &e) < 0) { /* before the memory is created */
+		status = cli_fail(&e);
+		goto out;
+	}
 	if (!*st && !strcmp(ctx->tm_path, CLI_DEFAULT_TM))
 		flags |= STORE_MKDIR; /* the default home, tm/, on first use */
 	if (!*st && store_open(st, ctx->tm_path, flags, &e) < 0) {
@@ -67,6 +71,8 @@ static int add_one(struct store **st, const struct pair_path *pp,
 	       "out, %lld sentence%s without counterpart (batch %lld)\n",
 	       bt.src.name, bt.tgt.name, r.added, r.known, r.weak, o->min_conf,
 	       r.lone, r.lone == 1 ? "" : "s", (long long)r.batch);
+	/* a log of a long --list keeps every pair added, even if killed */
+	fflush(stdout);
 out:
 	bitext_release(&bt);
 	return status;
