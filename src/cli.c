@@ -68,8 +68,10 @@ static void print_main_help(FILE *f)
 	fputs("\nglobal options (before or after the command):\n"
 	      "  --tm PATH      the memory (default $NEWSTM_TM, else "
 	      "tm/memory.db)\n"
-	      "  --color WHEN   auto (default), always or never; NO_COLOR "
-	      "is respected\n"
+	      "  --color WHEN   auto (default: on a terminal, unless NO_COLOR "
+	      "is set),\n"
+	      "                 always (also --color alone) or never (also "
+	      "--no-color)\n"
 	      "  -h, --help     this help; `newstm COMMAND --help` for one "
 	      "command\n"
 	      "  -V, --version  print the version\n"
@@ -292,11 +294,23 @@ static int take_globals(int argc, char **argv, struct cli_ctx *ctx,
 			ctx->tm_path = argv[++i];
 		} else if (!strncmp(a, "--tm=", 5)) {
 			ctx->tm_path = a + 5;
-		} else if (!strcmp(a, "--color") &&
-		           (i + 1 < argc && (!strcmp(argv[i + 1], "auto") ||
-		                             !strcmp(argv[i + 1], "always") ||
-		                             !strcmp(argv[i + 1], "never")))) {
-			*color = argv[++i];
+		} else if (!strcmp(a, "--color")) {
+			/* --color WHEN, or alone for always (as ls has it) */
+			const char *w = i + 1 < argc ? argv[i + 1] : NULL;
+
+			if (w && (!strcmp(w, "auto") || !strcmp(w, "always") ||
+			          !strcmp(w, "never"))) {
+				*color = argv[++i];
+			} else if (w && w[0] != '-' && !cli_find(w) &&
+			           i + 2 < argc) {
+				cli_usage_error(NULL,
+				                "--color wants auto, always or "
+				                "never, not '%s'",
+				                w);
+				return -1;
+			} else {
+				*color = "always";
+			}
 		} else if (!strncmp(a, "--color=", 8)) {
 			*color = a + 8;
 		} else if (!strcmp(a, "--no-color")) {
@@ -336,7 +350,8 @@ int cli_main(int argc, char **argv)
 	else if (!strcmp(color, "never"))
 		ctx.color = 0;
 	else if (!strcmp(color, "auto"))
-		ctx.color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+		ctx.color = isatty(STDOUT_FILENO) &&
+		            !((env = getenv("NO_COLOR")) && *env) &&
 		            !((env = getenv("TERM")) && !strcmp(env, "dumb"));
 	else
 		return cli_usage_error(NULL,

@@ -737,6 +737,8 @@ int text_decode_stream(struct text_info *info, const char *bytes, size_t n,
 		info = &local;
 	memset(info, 0, sizeof(*info));
 	info->bytes = n;
+	if (enc && !*enc)
+		return err_set(e, ERR_USAGE, "an empty encoding name");
 
 	/* A byte order mark settles it, whatever the user says. */
 	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
