@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "cli.h"
+#include "banned.h"
 
 int main(int argc, char **argv)
 {
