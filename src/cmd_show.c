@@ -25,18 +25,11 @@ static void print_text(const char *label, const char *s)
 
 static void print_date(const char *label, int64_t t, const char *who)
 {
-	struct tm tm;
-	time_t tt = (time_t)t;
 	char d[32];
 
 	if (!t && !who)
 		return;
-	if (t) {
-		gmtime_r(&tt, &tm);
-		strftime(d, sizeof(d), "%Y-%m-%d %H:%M:%S UTC", &tm);
-	} else {
-		snprintf(d, sizeof(d), "-");
-	}
+	out_human_date(d, t);
 	printf("%s: %s%s%s\n", label, d, who ? " by " : "", who ? who : "");
 }
 

@@ -7,21 +7,15 @@
 #include <time.h>
 
 #include "cmds.h"
+#include "out.h"
 #include "store.h"
 #include "banned.h"
 
 static void print_date(const char *label, int64_t t)
 {
-	struct tm tm;
-	time_t tt = (time_t)t;
 	char d[32];
 
-	if (!t) {
-		printf("%s: -\n", label);
-		return;
-	}
-	gmtime_r(&tt, &tm);
-	strftime(d, sizeof(d), "%Y-%m-%d %H:%M:%S UTC", &tm);
+	out_human_date(d, t);
 	printf("%s: %s\n", label, d);
 }
 

@@ -156,6 +156,16 @@ void out_tsv_unescape(struct buf *b, const char *s, size_t n)
 	buf_add(b, s + run, n - run);
 }
 
+void out_human_date(char out[32], int64_t t)
+{
+	struct tm tm;
+	time_t tt = (time_t)t;
+
+	if (!t || !gmtime_r(&tt, &tm) ||
+	    !strftime(out, 32, "%Y-%m-%d %H:%M:%S UTC", &tm))
+		snprintf(out, 32, "-");
+}
+
 void out_utc_date(char out[17], time_t t)
 {
 	struct tm tm;

@@ -8,6 +8,7 @@
 #define NEWSTM_OUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "buf.h"
@@ -30,6 +31,9 @@ void out_tsv_field(struct buf *b, const char *s, size_t n);
  * sequence is kept as it stands).
  */
 void out_tsv_unescape(struct buf *b, const char *s, size_t n);
+
+/* Write t as a date for people, "YYYY-MM-DD hh:mm:ss UTC"; "-" for 0. */
+void out_human_date(char out[32], int64_t t);
 
 /* Write t as a UTC date in the TMX form YYYYMMDDThhmmssZ (17 bytes). */
 void out_utc_date(char out[17], time_t t);
