@@ -401,13 +401,12 @@ int store_index_put_token(struct store *st, int64_t id, const void *key,
                           size_t len, struct err *e);
 
 /*
- * A segment's token blob: write (replacing), whether there is one (1 or
- * 0), and every blob that holds the bytes needle[0..n) (NULL: all), by
- * segment.  Blobs are borrowed for the callback.
+ * A segment's token blob: write (replacing), and every blob that holds
+ * the bytes needle[0..n) (NULL: all), by segment.  Blobs are borrowed for
+ * the callback.
  */
 int store_index_put_segment(struct store *st, int64_t segment, const void *blob,
                             size_t len, struct err *e);
-int store_index_has_segment(struct store *st, int64_t segment, struct err *e);
 int store_index_each_segment(struct store *st, const void *needle, size_t n,
                              int (*fn)(void *ctx, int64_t segment,
                                        const void *blob, size_t len),
@@ -511,9 +510,6 @@ int store_name_entity_put(struct store *st, struct store_name_entity *ent,
 /* The id of the entity with this label: 1 and *id, or 0 if none. */
 int store_name_entity_find(struct store *st, const char *label, int64_t *id,
                            struct err *e);
-
-/* Delete an entity with its spellings; ERR_NOTFOUND if there is none. */
-int store_name_entity_delete(struct store *st, int64_t id, struct err *e);
 
 /*
  * Call fn for entity id (0: every entity, by id).  fn returns 0 to go on;
