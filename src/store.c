@@ -1199,6 +1199,18 @@ static int document_id(struct store *st, const char *name, int create,
 	return 0;
 }
 
+int store_document_find(struct store *st, const char *name, int64_t *id,
+                        struct err *e)
+{
+	int64_t local;
+	int rc = document_id(st, name, 0, id ? id : &local, e);
+
+	if (rc == ERR_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "%s: no document '%s'",
+		               st->path, name);
+	return rc;
+}
+
 int store_document_info(struct store *st, const char *name, const char *title,
                         int64_t date, struct err *e)
 {
@@ -2002,13 +2014,8 @@ int store_forget_document(struct store *st, const char *name,
 	memset(res, 0, sizeof(*res));
 	if ((rc = store_begin(st, e)) < 0)
 		return rc;
-	rc = document_id(st, name, 0, &doc, e);
-	if (rc < 0) {
-		if (rc == ERR_NOTFOUND)
-			err_set(e, ERR_NOTFOUND, "%s: no document '%s'",
-			        st->path, name);
+	if ((rc = store_document_find(st, name, &doc, e)) < 0)
 		goto fail;
-	}
 	XGROW(docs.v, docs.cap, 1);
 	docs.v[docs.n++] = doc;
 	if (!(s = prep(st, S_DOC_UNITS, e))) {

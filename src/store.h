@@ -188,6 +188,13 @@ int store_document_info(struct store *st, const char *name, const char *title,
                         int64_t date, struct err *e);
 
 /*
+ * The id of the document called name into *id (may be NULL).  Errors:
+ * ERR_NOTFOUND ("no document 'NAME'"), ERR_DB.
+ */
+int store_document_find(struct store *st, const char *name, int64_t *id,
+                        struct err *e);
+
+/*
  * A stored unit.  From store_get_unit the strings are owned by u (free
  * with store_unit_release); in a store_each_unit callback they are
  * borrowed until the callback returns.  NULL strings are unknown values;
