@@ -151,6 +151,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	    {"tgt-lang", required_argument, NULL, 't'},
 	    {"min-score", required_argument, NULL, 'm'},
 	    {"format", required_argument, NULL, 'f'},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {"lossy", no_argument, NULL, 'L'},
 	    {NULL, 0, NULL, 0},
 	};
 	char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
@@ -202,6 +204,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				                       "xliff or tmx, not '%s'",
 				                       optarg);
 			break;
+		case 'e':
+			in.text.encoding = optarg;
+			break;
+		case 'L':
+			in.text.lossy = 1;
+			break;
 		case CLI_OPT_HELP:
 			return CLI_OK;
 		default:
@@ -220,6 +228,10 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return cli_usage_error("pretranslate", "%s", e.msg);
 		return cli_fail(&e);
 	}
+	if (job.info.replaced)
+		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
+		         cli_input_name(in.article), job.info.replaced,
+		         job.info.replaced == 1 ? "" : "s");
 	o.src_lang = job.src;
 	o.tgt_lang = job.tgt;
 	r.job = &job;
@@ -280,7 +292,7 @@ const struct cli_cmd cmd_pretranslate = {
     run,
     "a draft translation of a new article from the memory's best matches",
     "pretranslate [--src-lang L] [--tgt-lang L] [--min-score N] "
-    "[--format text|xliff|tmx] [ARTICLE|-]",
+    "[--format text|xliff|tmx] [--encoding NAME] [--lossy] [ARTICLE|-]",
     "Splits ARTICLE (or stdin) into sentences and replaces each with the\n"
     "proposed target of its best match in the memory (--tm) scoring at\n"
     "least --min-score: numbers changed in the article are changed in the\n"
@@ -302,6 +314,8 @@ const struct cli_cmd cmd_pretranslate = {
     "                   needs-review-translation (fuzzy) or new (the\n"
     "                   source copied), the matches as alt-trans;\n"
     "                   tmx: the translated sentences as TMX 1.4b pairs\n"
+    "  --encoding NAME  read the article as NAME (default: detected)\n"
+    "  --lossy          replace invalid bytes with U+FFFD and warn\n"
     "\n"
     "A summary goes to stderr.\n"
     "\n"

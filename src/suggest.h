@@ -55,6 +55,7 @@ struct suggest_job {
 	struct tmindex *ti;
 	struct doc d;
 	struct seg_list sl;
+	struct text_info info; /* how the article was read */
 	char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
 };
 
@@ -63,6 +64,8 @@ struct suggest_input {
 	const char *article;   /* path, "-" or NULL: stdin */
 	const char *src, *tgt; /* normalised tags or NULL */
 	int presegmented;      /* one sentence a line */
+	struct text_opts text; /* the article's encoding (NULL: detected),
+	                          lossy reading */
 };
 
 int suggest_job_open(struct suggest_job *j, const struct suggest_input *in,
