@@ -125,7 +125,13 @@ static int on_item(void *ctx, const struct suggest_item *it, struct err *e)
 	return 0;
 }
 
-/* Count one use of every unit that went into the draft: one transaction. */
+/* How long counting uses waits for another writer (an import). */
+#define USES_WAIT_MS 5000
+
+/*
+ * Count one use of every unit that went into the draft: one transaction,
+ * which does not wait minutes behind an import (the draft is out).
+ */
 static int count_uses(struct run *r, struct err *e)
 {
 	int64_t now = (int64_t)store_now();
@@ -134,7 +140,7 @@ static int count_uses(struct run *r, struct err *e)
 
 	if (!r->nused)
 		return 0;
-	if ((rc = store_begin(r->job->st, e)) < 0)
+	if ((rc = store_begin_wait(r->job->st, USES_WAIT_MS, e)) < 0)
 		return rc;
 	for (i = 0; i < r->nused; i++)
 		if ((rc = store_touch(r->job->st, r->used[i], now, e)) < 0) {
@@ -228,6 +234,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return cli_usage_error("pretranslate", "%s", e.msg);
 		return cli_fail(&e);
 	}
+	if (tmindex_note(job.ti))
+		cli_warn("%s", tmindex_note(job.ti));
 	if (job.info.replaced)
 		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
 		         cli_input_name(in.article), job.info.replaced,

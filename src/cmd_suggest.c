@@ -316,6 +316,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return cli_usage_error("suggest", "%s", e.msg);
 		return cli_fail(&e);
 	}
+	if (tmindex_note(job.ti))
+		cli_warn("%s", tmindex_note(job.ti));
 	if (job.info.replaced)
 		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
 		         cli_input_name(in.article), job.info.replaced,

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -319,6 +320,8 @@ struct store {
 	int bind_rc, bind_param;
 	sqlite3_stmt *bind_stmt;
 	int bind_failed; /* the parameter whose bind step() just reported */
+	int readonly;    /* opened read-only */
+	int last_rc;     /* the SQLite code of the last error described */
 	unsigned long begins, rollbacks;
 	/* a layered module's state (store_set_ext) */
 	void *ext;
@@ -339,6 +342,8 @@ static int db_explain(struct store *st, int rc, const char *what, struct err *e)
 	    st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
 
+	if (st)
+		st->last_rc = rc;
 	if (st && st->bind_failed) { /* step() did not run the statement */
 		int param = st->bind_failed;
 
@@ -816,16 +821,104 @@ static int set_pragma(struct store *st, const char *sql, struct err *e)
 	return pragma_int(st, sql, &ignored, e);
 }
 
+/* The folder of path, for messages and checks ("." when it has none). */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xmemdupz(path, (size_t)(slash - path));
+}
+
+/* Does path with suffix appended name an existing file? */
+static int exists_with(const char *path, const char *suffix)
+{
+	struct buf b;
+	struct stat sb;
+	int yes;
+
+	buf_init(&b);
+	buf_adds(&b, path);
+	buf_adds(&b, suffix);
+	yes = stat(b.data, &sb) == 0;
+	buf_release(&b);
+	return yes;
+}
+
+/*
+ * How to open path read-only.  A memory in a folder on a read-only file
+ * system without a -wal file cannot change under us: it is opened
+ * immutable (no -shm needed, which could not be created there).  The
+ * result is a "file:" URI (caller frees).
+ */
+static char *readonly_uri(const char *path)
+{
+	char *dir = folder_of(path);
+	struct statvfs vfs;
+	struct buf b;
+	const char *p;
+	int immutable;
+
+	immutable = statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY) &&
+	            !exists_with(path, "-wal");
+	free(dir);
+	buf_init(&b);
+	buf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	for (p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&b, "%%%02X", (unsigned)(unsigned char)*p);
+		else
+			buf_addch(&b, *p);
+	buf_adds(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * A memory that could not be read: when the cause is the -shm file a
+ * memory in WAL mode needs next to it (even to be read), which the folder
+ * does not let us create, say so and what to do (replacing the message
+ * in e).
+ */
+static int explain_shm(struct store *st, int rc, struct err *e)
+{
+	char *dir;
+
+	int why = st->last_rc & 0xff;
+
+	if ((why != SQLITE_READONLY && why != SQLITE_CANTOPEN) ||
+	    exists_with(st->path, "-shm"))
+		return rc;
+	dir = folder_of(st->path);
+	if (access(dir, W_OK) != 0)
+		rc = err_set(e, ERR_DB,
+		             "%s: cannot read the memory: SQLite needs to "
+		             "create '%s-shm' next to it (the memory is in WAL "
+		             "mode), and the folder '%s' is not writable; make "
+		             "the folder writable, or copy the memory to a "
+		             "folder that is",
+		             st->path, st->path, dir);
+	free(dir);
+	return rc;
+}
+
 int store_open_schema(struct store **out, const char *path, unsigned flags,
                       const char *schema, int upto, struct err *e)
 {
 	struct store *st;
 	struct stat sb;
+	char *uri = NULL;
 	int last = schema_last(schema), rc, mode, fd, created = 0;
 
 	*out = NULL;
 	if (upto <= 0 || upto > last)
 		upto = last;
+	if ((flags & STORE_READONLY) && (flags & STORE_CREATE))
+		return err_set(e, ERR_USAGE,
+		               "%s: a memory cannot be created read-only",
+		               path);
 	if (stat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode))
 			return err_set(e, ERR_IO,
@@ -857,10 +950,21 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 	st->path = xstrdup(path);
 	st->schema = schema;
 	buf_init(&st->key);
-	mode = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	if (flags & STORE_CREATE)
-		mode |= SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(path, &st->db, mode, NULL);
+	/* a file we may not write is opened read-only, on purpose */
+	st->readonly = (flags & STORE_READONLY) ||
+	               (!created && access(path, W_OK) != 0 &&
+	                (errno == EACCES || errno == EROFS || errno == EPERM));
+	mode = SQLITE_OPEN_NOMUTEX;
+	if (st->readonly) {
+		mode |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		uri = readonly_uri(path);
+	} else {
+		mode |= SQLITE_OPEN_READWRITE;
+		if (flags & STORE_CREATE)
+			mode |= SQLITE_OPEN_CREATE;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &st->db, mode, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		int sys = st->db ? sqlite3_system_errno(st->db) : 0;
 
@@ -875,15 +979,27 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	/* Look before touching anything: a foreign file stays as it was. */
-	if ((rc = check_identity(st, last, e)) < 0)
+	if ((rc = check_identity(st, last, e)) < 0) {
+		rc = explain_shm(st, rc, e);
 		goto fail;
-	if ((rc = set_pragma(st, "PRAGMA journal_mode = WAL", e)) < 0 ||
+	}
+	if ((!st->readonly &&
+	     (rc = set_pragma(st, "PRAGMA journal_mode = WAL", e)) < 0) ||
 	    (rc = set_pragma(st, "PRAGMA synchronous = NORMAL", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA foreign_keys = ON", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA cache_size = -32768", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA journal_size_limit = 67108864", e)) <
 	        0)
 		goto fail;
+	if (st->version < upto && st->readonly) {
+		rc =
+		    err_set(e, ERR_DB,
+		            "%s: the memory has schema version %d and needs "
+		            "upgrading to version %d, which needs write access "
+		            "to it: run newstm once with write access",
+		            path, st->version, upto);
+		goto fail;
+	}
 	if (st->version < upto && (rc = migrate(st, upto, e)) < 0)
 		goto fail;
 	*out = st;
@@ -935,6 +1051,14 @@ int store_begin(struct store *st, struct err *e)
 	if (st->in_tx)
 		return err_set(e, ERR_USAGE,
 		               "%s: a transaction is already open", st->path);
+	if (st->readonly) { /* SQLite would begin, and refuse the writes */
+		st->last_rc = SQLITE_READONLY;
+		return err_set(
+		    e, ERR_DB,
+		    "%s: the memory is read-only (file or folder not "
+		    "writable)",
+		    st->path);
+	}
 	if (!(s = prep(st, S_BEGIN, e)))
 		return ERR_DB;
 	if ((rc = run(st, s, "starting a transaction", e)) < 0)
@@ -942,6 +1066,32 @@ int store_begin(struct store *st, struct err *e)
 	st->in_tx = 1;
 	st->begins++;
 	return 0;
+}
+
+int store_begin_wait(struct store *st, int wait_ms, struct err *e)
+{
+	int rc;
+
+	st->last_rc = 0;
+	sqlite3_busy_timeout(st->db, wait_ms > 0 ? wait_ms : 0);
+	rc = store_begin(st, e);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	return rc;
+}
+
+enum store_refusal store_refused(const struct store *st)
+{
+	switch (st->last_rc & 0xff) {
+	case SQLITE_READONLY:
+		return STORE_REFUSED_READONLY;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_REFUSED_BUSY;
+	case SQLITE_FULL:
+		return STORE_REFUSED_FULL;
+	default:
+		return STORE_REFUSED_NONE;
+	}
 }
 
 int store_commit(struct store *st, struct err *e)

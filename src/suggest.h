@@ -11,8 +11,10 @@
  * translation dropped does not break the chain).  It also writes the
  * XLIFF 1.2 both commands give CAT tools.
  *
- * It prints nothing and never writes to the memory (pretranslate counts
- * uses itself).
+ * It prints nothing and never changes the memory's units (pretranslate
+ * counts uses itself); opening the index may bring the memory's match
+ * index up to date, or, when the memory cannot be written, make it from
+ * the texts for the run (tmindex_open, tmindex_note).
  */
 #ifndef NEWSTM_SUGGEST_H
 #define NEWSTM_SUGGEST_H
