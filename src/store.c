@@ -2158,7 +2158,7 @@ int store_forget_document(struct store *st, const char *name,
 {
 	struct ids units = {NULL, 0, 0}, docs = {NULL, 0, 0};
 	sqlite3_stmt *s;
-	int64_t doc;
+	int64_t doc = 0;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
