@@ -384,12 +384,11 @@ int tmindex_put_unit(struct store *st, int64_t id, struct err *e)
  * The memory refused the write that completing the index needs: put the
  * one-line note readers print in e and return 1.
  */
-static int refused(struct store *st, struct err *e)
+static int refused(struct store *st, enum store_refusal r, struct err *e)
 {
 	static const char *const why[] = {
 	    "", "the memory is read-only",
 	    "another newstm is writing to the memory", "the disk is full"};
-	enum store_refusal r = store_refused(st);
 
 	err_set(e, ERR_DB,
 	        "%s: the match index is not up to date and %s: matched from "
@@ -433,7 +432,7 @@ static int complete(struct store *st, long long *added, int *current,
 	/* not behind an import for minutes, and not at all when read-only */
 	if ((rc = store_begin_wait(st, TMINDEX_WAIT_MS, e)) < 0) {
 		if (rc == ERR_DB && store_refused(st))
-			rc = refused(st, e);
+			rc = refused(st, store_refused(st), e);
 		goto out;
 	}
 	/* again under the write lock: another newstm may have done it */
@@ -475,8 +474,13 @@ static int complete(struct store *st, long long *added, int *current,
 	goto out;
 fail:
 	store_rollback(st);
-	if (rc == ERR_DB && store_refused(st))
-		rc = refused(st, e);
+	if (rc == ERR_DB && store_refused(st)) {
+		enum store_refusal why = store_refused(st);
+
+		/* the keys as the memory holds them now, not as we left them */
+		*current = versions_match(st, s, &gen, e) == 1;
+		rc = refused(st, why, e);
+	}
 out:
 	free(ids);
 	buf_release(&gen);
