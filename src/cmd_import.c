@@ -1,5 +1,14 @@
 /*
  * newstm import: put TMX, XLIFF, TSV or JSON Lines files into the memory.
+ *
+ * A test hook, for the test suite only (not a user feature, and not in
+ * README.md): with NEWSTM_TEST_PAUSE_AFTER_UNITS=N in the environment the
+ * import stops after its Nth unit of a file, inside that file's write
+ * transaction, for NEWSTM_TEST_PAUSE_SECONDS seconds (default 30), after
+ * printing "newstm: test hook: paused after N units" on stderr, so that
+ * tests can kill it there (nothing of the file may be kept) or run a
+ * second writer or a reader against the held write lock
+ * (tests/cli/store-kill-import, store-concurrent, suggest-busy).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,11 +29,8 @@ struct hook {
 };
 
 /*
- * Called after each unit, inside the file's transaction.  Shows progress
- * on a terminal, and is the test hook: with NEWSTM_TEST_PAUSE_AFTER_UNITS=N
- * the import stops for NEWSTM_TEST_PAUSE_SECONDS (default 30) after N
- * units, holding its write transaction, so that tests can kill it there
- * or run a second import or a reader against it.
+ * Called after each unit, inside the file's transaction: progress on a
+ * terminal, and the test hook described at the top of this file.
  */
 static void progress(void *ctx, long long units)
 {

@@ -125,7 +125,13 @@ static int on_item(void *ctx, const struct suggest_item *it, struct err *e)
 	return 0;
 }
 
-/* Count one use of every unit that went into the draft: one transaction. */
+/* How long counting uses waits for another writer (an import). */
+#define USES_WAIT_MS 5000
+
+/*
+ * Count one use of every unit that went into the draft: one transaction,
+ * which does not wait minutes behind an import (the draft is out).
+ */
 static int count_uses(struct run *r, struct err *e)
 {
 	int64_t now = (int64_t)store_now();
@@ -134,7 +140,7 @@ static int count_uses(struct run *r, struct err *e)
 
 	if (!r->nused)
 		return 0;
-	if ((rc = store_begin(r->job->st, e)) < 0)
+	if ((rc = store_begin_wait(r->job->st, USES_WAIT_MS, e)) < 0)
 		return rc;
 	for (i = 0; i < r->nused; i++)
 		if ((rc = store_touch(r->job->st, r->used[i], now, e)) < 0) {
@@ -151,6 +157,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	    {"tgt-lang", required_argument, NULL, 't'},
 	    {"min-score", required_argument, NULL, 'm'},
 	    {"format", required_argument, NULL, 'f'},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {"lossy", no_argument, NULL, 'L'},
 	    {NULL, 0, NULL, 0},
 	};
 	char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
@@ -202,6 +210,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				                       "xliff or tmx, not '%s'",
 				                       optarg);
 			break;
+		case 'e':
+			in.text.encoding = optarg;
+			break;
+		case 'L':
+			in.text.lossy = 1;
+			break;
 		case CLI_OPT_HELP:
 			return CLI_OK;
 		default:
@@ -220,6 +234,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return cli_usage_error("pretranslate", "%s", e.msg);
 		return cli_fail(&e);
 	}
+	if (tmindex_note(job.ti))
+		cli_warn("%s", tmindex_note(job.ti));
+	if (job.info.replaced)
+		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
+		         cli_input_name(in.article), job.info.replaced,
+		         job.info.replaced == 1 ? "" : "s");
 	o.src_lang = job.src;
 	o.tgt_lang = job.tgt;
 	r.job = &job;
@@ -280,7 +300,7 @@ const struct cli_cmd cmd_pretranslate = {
     run,
     "a draft translation of a new article from the memory's best matches",
     "pretranslate [--src-lang L] [--tgt-lang L] [--min-score N] "
-    "[--format text|xliff|tmx] [ARTICLE|-]",
+    "[--format text|xliff|tmx] [--encoding NAME] [--lossy] [ARTICLE|-]",
     "Splits ARTICLE (or stdin) into sentences and replaces each with the\n"
     "proposed target of its best match in the memory (--tm) scoring at\n"
     "least --min-score: numbers changed in the article are changed in the\n"
@@ -302,6 +322,8 @@ const struct cli_cmd cmd_pretranslate = {
     "                   needs-review-translation (fuzzy) or new (the\n"
     "                   source copied), the matches as alt-trans;\n"
     "                   tmx: the translated sentences as TMX 1.4b pairs\n"
+    "  --encoding NAME  read the article as NAME (default: detected)\n"
+    "  --lossy          replace invalid bytes with U+FFFD and warn\n"
     "\n"
     "A summary goes to stderr.\n"
     "\n"

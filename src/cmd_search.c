@@ -174,6 +174,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		status = cli_fail(&e);
 		goto out;
 	}
+	if (r.note)
+		cli_warn("%s", r.note);
 	for (i = 0; i < r.n; i++) {
 		buf_reset(&b);
 		print_hit(&b, &left, &r.v[i], o.target, ctx->color);

@@ -222,6 +222,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	    {"max", required_argument, NULL, 'n'},
 	    {"presegmented", no_argument, NULL, 'p'},
 	    {"format", required_argument, NULL, 'f'},
+	    {"encoding", required_argument, NULL, 'e'},
+	    {"lossy", no_argument, NULL, 'L'},
 	    /* hidden: compare with every unit (make bench's baseline) */
 	    {"brute-force", no_argument, NULL, 'B'},
 	    /* hidden: time opening and matching, on stderr (make bench) */
@@ -288,6 +290,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		case 'T':
 			timing = 1;
 			break;
+		case 'e':
+			in.text.encoding = optarg;
+			break;
+		case 'L':
+			in.text.lossy = 1;
+			break;
 		case CLI_OPT_HELP:
 			return CLI_OK;
 		default:
@@ -308,6 +316,12 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			return cli_usage_error("suggest", "%s", e.msg);
 		return cli_fail(&e);
 	}
+	if (tmindex_note(job.ti))
+		cli_warn("%s", tmindex_note(job.ti));
+	if (job.info.replaced)
+		cli_warn("%s: %zu invalid byte sequence%s replaced with U+FFFD",
+		         cli_input_name(in.article), job.info.replaced,
+		         job.info.replaced == 1 ? "" : "s");
 	o.src_lang = job.src;
 	o.tgt_lang = job.tgt;
 	r.job = &job;
@@ -357,7 +371,8 @@ const struct cli_cmd cmd_suggest = {
     run,
     "matches from the memory for each sentence of a new article",
     "suggest [--src-lang L] [--tgt-lang L] [--min-score N] [--max N] "
-    "[--presegmented] [--format text|jsonl|tsv|xliff] [ARTICLE|-]",
+    "[--presegmented] [--format text|jsonl|tsv|xliff] [--encoding NAME] "
+    "[--lossy] [ARTICLE|-]",
     "Splits ARTICLE (or stdin) into sentences and shows, for each, the\n"
     "best matches in the memory (--tm): score, band (101, 100, 95-99,\n"
     "85-94, 75-84, 50-74), a word diff from the stored source to the new\n"
@@ -383,6 +398,8 @@ const struct cli_cmd cmd_suggest = {
     "                   the best match (score 0 and an empty proposal\n"
     "                   when there is none); xliff: XLIFF 1.2, a\n"
     "                   trans-unit a sentence, matches as alt-trans\n"
+    "  --encoding NAME  read the article as NAME (default: detected)\n"
+    "  --lossy          replace invalid bytes with U+FFFD and warn\n"
     "\n"
     "example:\n"
     "  newstm suggest --tgt-lang ru samples/followup.en.txt\n",

@@ -31,6 +31,7 @@ void concord_result_release(struct concord_result *r)
 	for (i = 0; i < r->n; i++)
 		hit_release(&r->v[i]);
 	free(r->v);
+	free(r->note);
 	concord_result_init(r);
 }
 
@@ -134,6 +135,21 @@ static int locate(struct search *s, const char *text, const char *lang,
 	return 0;
 }
 
+/* Without the index: every text of the language asked for that holds it. */
+static int scan_segment(void *ctx, int64_t seg, const char *lang,
+                        const char *text)
+{
+	struct search *s = ctx;
+	size_t start, end;
+
+	if (!lang || !import_lang_match(s->o->lang, lang) ||
+	    !locate(s, text, lang, &start, &end))
+		return 0;
+	XGROW(s->segs, s->scap, s->nsegs + 1);
+	s->segs[s->nsegs++] = seg;
+	return 0;
+}
+
 static int cmp_id_desc(const void *pa, const void *pb)
 {
 	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
@@ -212,7 +228,7 @@ int concord_search(struct concord_result *r, struct store *st,
 	struct search s;
 	int64_t *ids = NULL;
 	size_t nids = 0, i;
-	int rc;
+	int rc, scan;
 
 	memset(&s, 0, sizeof(s));
 	s.st = st;
@@ -223,6 +239,11 @@ int concord_search(struct concord_result *r, struct store *st,
 	buf_init(&s.needle);
 	if ((rc = tmindex_complete(st, NULL, e)) < 0)
 		goto out;
+	scan = rc == 1; /* not up to date, and cannot be made so now */
+	if (scan) {
+		r->note = xstrdup(e->msg);
+		err_clear(e);
+	}
 	s.names = tmindex_names(st);
 	match_tokenize(&s.q, phrase, len, o->lang, s.names);
 	if (s.q.n > MATCH_MAX_TOKENS) {
@@ -238,6 +259,12 @@ int concord_search(struct concord_result *r, struct store *st,
 		             "number or symbol)",
 		             (int)(len > 60 ? 60 : len), phrase);
 		goto out;
+	}
+	if (scan) {
+		rc = store_each_segment(st, scan_segment, &s, e);
+		if (rc < 0)
+			goto out;
+		goto found;
 	}
 	for (i = 0; i < s.nq; i++) {
 		const struct tok *t = &s.q.v[s.qi[i]];
@@ -258,6 +285,7 @@ int concord_search(struct concord_result *r, struct store *st,
 	if ((rc = store_index_each_segment(st, s.needle.data, s.needle.len,
 	                                   on_segment, &s, e)) < 0)
 		goto out;
+found:
 	r->candidates = s.nsegs;
 	if ((rc = candidate_units(&s, &ids, &nids)) < 0)
 		goto out;

@@ -16,7 +16,10 @@
  * the candidates, checked on their texts.  It does not scan the texts.
  *
  * It prints nothing.  It may complete the memory's index first
- * (tmindex_complete), which writes to the memory.
+ * (tmindex_complete), which writes to the memory; when the index is not
+ * up to date and the memory cannot be written now (read-only, another
+ * writer holding the lock), it reads every text instead, with the same
+ * results, and says why in the result's note.
  */
 #ifndef NEWSTM_CONCORD_H
 #define NEWSTM_CONCORD_H
@@ -48,6 +51,8 @@ struct concord_result {
 	size_t n, cap;
 	size_t total;      /* units found, before max */
 	size_t candidates; /* segments the index pointed at */
+	char *note;        /* why the texts were read without the index, as
+	                      one line for stderr; NULL when it was used */
 };
 
 void concord_result_init(struct concord_result *r);

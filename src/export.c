@@ -459,6 +459,10 @@ int export_write(struct store *st, FILE *out, const char *name,
 	X.o = o;
 	X.r = r;
 	X.e = e;
+	/* an unknown document is an error, before a byte is written */
+	if (o->document &&
+	    (rc = store_document_find(st, o->document, NULL, e)) < 0)
+		return rc;
 	buf_init(&X.b);
 	buf_init(&X.dates);
 	if (o->format == EXPORT_TMX)

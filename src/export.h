@@ -43,7 +43,8 @@ struct export_report {
 
 /*
  * Write what o selects from st to out (name: for messages), streaming.
- * Errors: ERR_IO when writing fails (a full disk), ERR_DB.  The output
+ * Errors: ERR_NOTFOUND (o->document is not in the memory; nothing is
+ * written), ERR_IO when writing fails (a full disk), ERR_DB.  The output
  * is flushed but not closed.
  */
 int export_write(struct store *st, FILE *out, const char *name,

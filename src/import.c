@@ -162,6 +162,20 @@ static int blank(const char *s)
 	return 1;
 }
 
+/* Is s[0..n) only white space, after a UTF-8 byte order mark? */
+static int blank_bytes(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		i = 3;
+	for (; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
+		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
+			return 0;
+	return 1;
+}
+
 static void add_prop(struct imp *I, enum store_scope scope,
                      enum store_kind kind, const char *type, const char *lang,
                      const char *value)
@@ -894,7 +908,7 @@ static int read_lines(struct imp *I, enum import_format fmt,
 	struct buf early[GUESS_LINES], line;
 	size_t nearly = 0, bytes = 0, i;
 	unsigned long first = 0;
-	long long nth = 0;
+	long long nth = 0, lines = 0;
 	struct record r;
 	int rc = 0;
 
@@ -951,6 +965,7 @@ static int read_lines(struct imp *I, enum import_format fmt,
 		}
 		if (!l->len || blank(l->data))
 			continue;
+		lines++;
 		rc = record_of(I, fmt, l, lineno, &r, e);
 		if (rc < 0)
 			goto out;
@@ -958,6 +973,9 @@ static int read_lines(struct imp *I, enum import_format fmt,
 			goto out;
 		nth++;
 	}
+	if (rc >= 0 && !lines) /* blank lines only, beyond the first bytes */
+		rc =
+		    err_set(e, ERR_EMPTY, "%s: empty input (no text)", I->name);
 out:
 	for (i = 0; i < nearly; i++)
 		buf_release(&early[i]);
@@ -1040,6 +1058,11 @@ int import_file(struct store *st, const char *path, const struct import_opts *o,
 	if (ferror(f)) {
 		rc = err_set(e, ERR_IO, "%s: cannot read: %s", I.name,
 		             strerror(errno ? errno : EIO));
+		goto out;
+	}
+	/* nothing but white space: an error, and no batch is recorded */
+	if (head_len < sizeof(head) && blank_bytes(head, head_len)) {
+		rc = err_set(e, ERR_EMPTY, "%s: empty input (no text)", I.name);
 		goto out;
 	}
 	if (fmt == IMPORT_AUTO && !is_stdin)

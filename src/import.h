@@ -85,6 +85,7 @@ void import_report_release(struct import_report *r);
  * r (initialised) tells what happened.  On failure nothing of the file is
  * stored and e says why, as "file:line:column: what is wrong" where there
  * is a place to name.  Errors: ERR_IO, ERR_FORMAT, ERR_ENCODING, ERR_LIMIT,
+ * ERR_EMPTY (nothing but white space: "FILE: empty input (no text)"),
  * ERR_DB.
  */
 int import_file(struct store *st, const char *path, const struct import_opts *o,

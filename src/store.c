@@ -7,6 +7,7 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -80,7 +81,6 @@ enum stmt_id {
 	S_IDX_TOKEN_FIND,
 	S_IDX_TOKEN_PUT,
 	S_IDX_SEG_PUT,
-	S_IDX_SEG_HAS,
 	S_IDX_SEG_EACH,
 	S_IDX_CLEAR_TOKENS,
 	S_IDX_CLEAR_SEGS,
@@ -91,7 +91,6 @@ enum stmt_id {
 	S_NENT_INSERT,
 	S_NENT_UPDATE,
 	S_NENT_FIND,
-	S_NENT_DELETE,
 	S_NENT_EACH,
 	S_NALIAS_FIND,
 	S_NALIAS_INSERT,
@@ -248,7 +247,6 @@ static const char *const stmt_sql[S_COUNT] = {
     [S_IDX_TOKEN_PUT] = "INSERT INTO match_token (id, key) VALUES (?1, ?2)",
     [S_IDX_SEG_PUT] = "INSERT OR REPLACE INTO match_segment (segment, toks) "
                       "VALUES (?1, ?2)",
-    [S_IDX_SEG_HAS] = "SELECT 1 FROM match_segment WHERE segment = ?1",
     [S_IDX_SEG_EACH] = "SELECT segment, toks FROM match_segment "
                        "WHERE ?1 IS NULL OR instr(toks, ?1) > 0 "
                        "ORDER BY segment",
@@ -275,7 +273,6 @@ static const char *const stmt_sql[S_COUNT] = {
                       "source = ?4, mentions = ?5, links = ?6, "
                       "changed = ?7 WHERE id = ?1",
     [S_NENT_FIND] = "SELECT id FROM name_entity WHERE label = ?1",
-    [S_NENT_DELETE] = "DELETE FROM name_entity WHERE id = ?1",
     [S_NENT_EACH] = "SELECT id, label, status, source, mentions, links, "
                     "created, changed FROM name_entity "
                     "WHERE ?1 = 0 OR id = ?1 ORDER BY id",
@@ -319,6 +316,12 @@ struct store {
 	char *doc_name;
 	int64_t doc_id;
 	struct buf key; /* scratch for segment keys */
+	/* the first failed bind not yet reported (see bind_check) */
+	int bind_rc, bind_param;
+	sqlite3_stmt *bind_stmt;
+	int bind_failed; /* the parameter whose bind step() just reported */
+	int readonly;    /* opened read-only */
+	int last_rc;     /* the SQLite code of the last error described */
 	unsigned long begins, rollbacks;
 	/* a layered module's state (store_set_ext) */
 	void *ext;
@@ -339,6 +342,16 @@ static int db_explain(struct store *st, int rc, const char *what, struct err *e)
 	    st && st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
 	int sys = st && st->db ? sqlite3_system_errno(st->db) : 0;
 
+	if (st)
+		st->last_rc = rc;
+	if (st && st->bind_failed) { /* step() did not run the statement */
+		int param = st->bind_failed;
+
+		st->bind_failed = 0;
+		return err_set(e, ERR_DB,
+		               "%s: %s: cannot bind parameter %d (%s)", path,
+		               what, param, sqlite3_errstr(rc));
+	}
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
 		return err_set(e, ERR_DB,
@@ -405,6 +418,7 @@ static sqlite3_stmt *prep(struct store *st, enum stmt_id id, struct err *e)
 {
 	int rc;
 
+	st->bind_failed = 0;
 	if (st->stmt[id])
 		return st->stmt[id];
 	rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1,
@@ -417,40 +431,98 @@ static sqlite3_stmt *prep(struct store *st, enum stmt_id id, struct err *e)
 	return st->stmt[id];
 }
 
-/* Reset a statement after use, keeping it prepared. */
-static void done(sqlite3_stmt *s)
+/*
+ * Bindings.  A failed sqlite3_bind_* is remembered with the store (the
+ * first one, with its statement and parameter) and reported by step()
+ * when that statement is stepped, so that call sites bind in a row and
+ * check once, at the step.  Text is bound SQLITE_STATIC: every string
+ * comes from the caller for the duration of the call, and every statement
+ * is stepped and reset before the call returns, so the bytes outlive
+ * their use.
+ */
+static void bind_check(struct store *st, sqlite3_stmt *s, int i, int rc)
 {
-	sqlite3_reset(s);
-	sqlite3_clear_bindings(s);
+	if (rc == SQLITE_OK || st->bind_rc != SQLITE_OK)
+		return;
+	st->bind_rc = rc;
+	st->bind_stmt = s;
+	st->bind_param = i;
+}
+
+static void bind_int(struct store *st, sqlite3_stmt *s, int i, int64_t v)
+{
+	bind_check(st, s, i, sqlite3_bind_int64(s, i, v));
+}
+
+static void bind_null(struct store *st, sqlite3_stmt *s, int i)
+{
+	bind_check(st, s, i, sqlite3_bind_null(s, i));
+}
+
+static void bind_text(struct store *st, sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		bind_check(st, s, i,
+		           sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC));
+	else
+		bind_null(st, s, i);
+}
+
+/* n bytes at p (NULL when n is 0) as a blob; SQLite takes an int. */
+static void bind_blob(struct store *st, sqlite3_stmt *s, int i, const void *p,
+                      size_t n)
+{
+	if (n > INT_MAX)
+		bind_check(st, s, i, SQLITE_TOOBIG);
+	else
+		bind_check(
+		    st, s, i,
+		    sqlite3_bind_blob(s, i, n ? p : "", (int)n, SQLITE_STATIC));
+}
+
+static void bind_date(struct store *st, sqlite3_stmt *s, int i, int64_t v)
+{
+	if (v)
+		bind_int(st, s, i, v);
+	else
+		bind_null(st, s, i);
+}
+
+static void bind_conf(struct store *st, sqlite3_stmt *s, int i, double v)
+{
+	if (v >= 0)
+		bind_check(st, s, i, sqlite3_bind_double(s, i, v));
+	else
+		bind_null(st, s, i);
 }
 
 /*
- * Bindings.  Text is bound SQLITE_STATIC: every string comes from the
- * caller for the duration of the call, and every statement is stepped and
- * reset before the call returns, so the bytes outlive their use.
+ * sqlite3_step, unless binding a parameter of s failed: then that error
+ * (db_explain describes it) and s is not run.
  */
-static void bind_text(sqlite3_stmt *s, int i, const char *v)
+static int step(struct store *st, sqlite3_stmt *s)
 {
-	if (v)
-		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, i);
+	int rc = st->bind_rc;
+
+	st->bind_failed = 0;
+	if (rc != SQLITE_OK && st->bind_stmt == s) {
+		st->bind_failed = st->bind_param;
+		st->bind_rc = SQLITE_OK;
+		st->bind_stmt = NULL;
+		return rc;
+	}
+	return sqlite3_step(s);
 }
 
-static void bind_date(sqlite3_stmt *s, int i, int64_t v)
+/* Reset a statement after use, keeping it prepared. */
+static void done(struct store *st, sqlite3_stmt *s)
 {
-	if (v)
-		sqlite3_bind_int64(s, i, v);
-	else
-		sqlite3_bind_null(s, i);
-}
-
-static void bind_conf(sqlite3_stmt *s, int i, double v)
-{
-	if (v >= 0)
-		sqlite3_bind_double(s, i, v);
-	else
-		sqlite3_bind_null(s, i);
+	if (st->bind_stmt == s) { /* reset before its step: forget it */
+		st->bind_rc = SQLITE_OK;
+		st->bind_stmt = NULL;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 }
 
 static const char *col_text(sqlite3_stmt *s, int i)
@@ -469,15 +541,15 @@ static double col_conf(sqlite3_stmt *s, int i)
 static int run(struct store *st, sqlite3_stmt *s, const char *what,
                struct err *e)
 {
-	int rc = sqlite3_step(s);
+	int rc = step(st, s);
 
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		/* describe it before the reset does more I/O */
 		rc = db_error(st, rc, what, e);
-		done(s);
+		done(st, s);
 		return rc;
 	}
-	done(s);
+	done(st, s);
 	return 0;
 }
 
@@ -488,18 +560,18 @@ static int run(struct store *st, sqlite3_stmt *s, const char *what,
 static int run_int(struct store *st, sqlite3_stmt *s, int64_t *v,
                    const char *what, struct err *e)
 {
-	int rc = sqlite3_step(s);
+	int rc = step(st, s);
 
 	if (rc == SQLITE_ROW) {
 		*v = sqlite3_column_int64(s, 0);
-		done(s);
+		done(st, s);
 		return 1;
 	}
 	if (rc != SQLITE_DONE)
 		rc = db_error(st, rc, what, e);
 	else
 		rc = 0;
-	done(s);
+	done(st, s);
 	return rc;
 }
 
@@ -513,7 +585,7 @@ static int run_int(struct store *st, sqlite3_stmt *s, int64_t *v,
 static int each_done(struct store *st, sqlite3_stmt *s, int rc, int ret,
                      const char *what, struct err *e)
 {
-	done(s);
+	done(st, s);
 	if (ret)
 		return ret < 0 ? ret : 0;
 	if (rc != SQLITE_DONE)
@@ -610,7 +682,7 @@ static int exec_script(struct store *st, const char *sql, size_t len,
 		if (!s) /* only comments and space left */
 			break;
 		do
-			rc = sqlite3_step(s);
+			rc = step(st, s);
 		while (rc == SQLITE_ROW);
 		sqlite3_finalize(s);
 		if (rc != SQLITE_DONE)
@@ -629,7 +701,7 @@ static int pragma_int(struct store *st, const char *sql, int64_t *v,
 
 	*v = 0;
 	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(s);
+		rc = step(st, s);
 		*v = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
 		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 			rc = SQLITE_OK;
@@ -749,16 +821,104 @@ static int set_pragma(struct store *st, const char *sql, struct err *e)
 	return pragma_int(st, sql, &ignored, e);
 }
 
+/* The folder of path, for messages and checks ("." when it has none). */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xmemdupz(path, (size_t)(slash - path));
+}
+
+/* Does path with suffix appended name an existing file? */
+static int exists_with(const char *path, const char *suffix)
+{
+	struct buf b;
+	struct stat sb;
+	int yes;
+
+	buf_init(&b);
+	buf_adds(&b, path);
+	buf_adds(&b, suffix);
+	yes = stat(b.data, &sb) == 0;
+	buf_release(&b);
+	return yes;
+}
+
+/*
+ * How to open path read-only.  A memory in a folder on a read-only file
+ * system without a -wal file cannot change under us: it is opened
+ * immutable (no -shm needed, which could not be created there).  The
+ * result is a "file:" URI (caller frees).
+ */
+static char *readonly_uri(const char *path)
+{
+	char *dir = folder_of(path);
+	struct statvfs vfs;
+	struct buf b;
+	const char *p;
+	int immutable;
+
+	immutable = statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY) &&
+	            !exists_with(path, "-wal");
+	free(dir);
+	buf_init(&b);
+	buf_adds(&b, path[0] == '/' ? "file://" : "file:");
+	for (p = path; *p; p++)
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_addf(&b, "%%%02X", (unsigned)(unsigned char)*p);
+		else
+			buf_addch(&b, *p);
+	buf_adds(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * A memory that could not be read: when the cause is the -shm file a
+ * memory in WAL mode needs next to it (even to be read), which the folder
+ * does not let us create, say so and what to do (replacing the message
+ * in e).
+ */
+static int explain_shm(struct store *st, int rc, struct err *e)
+{
+	char *dir;
+
+	int why = st->last_rc & 0xff;
+
+	if ((why != SQLITE_READONLY && why != SQLITE_CANTOPEN) ||
+	    exists_with(st->path, "-shm"))
+		return rc;
+	dir = folder_of(st->path);
+	if (access(dir, W_OK) != 0)
+		rc = err_set(e, ERR_DB,
+		             "%s: cannot read the memory: SQLite needs to "
+		             "create '%s-shm' next to it (the memory is in WAL "
+		             "mode), and the folder '%s' is not writable; make "
+		             "the folder writable, or copy the memory to a "
+		             "folder that is",
+		             st->path, st->path, dir);
+	free(dir);
+	return rc;
+}
+
 int store_open_schema(struct store **out, const char *path, unsigned flags,
                       const char *schema, int upto, struct err *e)
 {
 	struct store *st;
 	struct stat sb;
+	char *uri = NULL;
 	int last = schema_last(schema), rc, mode, fd, created = 0;
 
 	*out = NULL;
 	if (upto <= 0 || upto > last)
 		upto = last;
+	if ((flags & STORE_READONLY) && (flags & STORE_CREATE))
+		return err_set(e, ERR_USAGE,
+		               "%s: a memory cannot be created read-only",
+		               path);
 	if (stat(path, &sb) == 0) {
 		if (S_ISDIR(sb.st_mode))
 			return err_set(e, ERR_IO,
@@ -790,10 +950,21 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 	st->path = xstrdup(path);
 	st->schema = schema;
 	buf_init(&st->key);
-	mode = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	if (flags & STORE_CREATE)
-		mode |= SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(path, &st->db, mode, NULL);
+	/* a file we may not write is opened read-only, on purpose */
+	st->readonly = (flags & STORE_READONLY) ||
+	               (!created && access(path, W_OK) != 0 &&
+	                (errno == EACCES || errno == EROFS || errno == EPERM));
+	mode = SQLITE_OPEN_NOMUTEX;
+	if (st->readonly) {
+		mode |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+		uri = readonly_uri(path);
+	} else {
+		mode |= SQLITE_OPEN_READWRITE;
+		if (flags & STORE_CREATE)
+			mode |= SQLITE_OPEN_CREATE;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &st->db, mode, NULL);
+	free(uri);
 	if (rc != SQLITE_OK) {
 		int sys = st->db ? sqlite3_system_errno(st->db) : 0;
 
@@ -808,15 +979,27 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	/* Look before touching anything: a foreign file stays as it was. */
-	if ((rc = check_identity(st, last, e)) < 0)
+	if ((rc = check_identity(st, last, e)) < 0) {
+		rc = explain_shm(st, rc, e);
 		goto fail;
-	if ((rc = set_pragma(st, "PRAGMA journal_mode = WAL", e)) < 0 ||
+	}
+	if ((!st->readonly &&
+	     (rc = set_pragma(st, "PRAGMA journal_mode = WAL", e)) < 0) ||
 	    (rc = set_pragma(st, "PRAGMA synchronous = NORMAL", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA foreign_keys = ON", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA cache_size = -32768", e)) < 0 ||
 	    (rc = set_pragma(st, "PRAGMA journal_size_limit = 67108864", e)) <
 	        0)
 		goto fail;
+	if (st->version < upto && st->readonly) {
+		rc =
+		    err_set(e, ERR_DB,
+		            "%s: the memory has schema version %d and needs "
+		            "upgrading to version %d, which needs write access "
+		            "to it: run newstm once with write access",
+		            path, st->version, upto);
+		goto fail;
+	}
 	if (st->version < upto && (rc = migrate(st, upto, e)) < 0)
 		goto fail;
 	*out = st;
@@ -868,6 +1051,14 @@ int store_begin(struct store *st, struct err *e)
 	if (st->in_tx)
 		return err_set(e, ERR_USAGE,
 		               "%s: a transaction is already open", st->path);
+	if (st->readonly) { /* SQLite would begin, and refuse the writes */
+		st->last_rc = SQLITE_READONLY;
+		return err_set(
+		    e, ERR_DB,
+		    "%s: the memory is read-only (file or folder not "
+		    "writable)",
+		    st->path);
+	}
 	if (!(s = prep(st, S_BEGIN, e)))
 		return ERR_DB;
 	if ((rc = run(st, s, "starting a transaction", e)) < 0)
@@ -875,6 +1066,32 @@ int store_begin(struct store *st, struct err *e)
 	st->in_tx = 1;
 	st->begins++;
 	return 0;
+}
+
+int store_begin_wait(struct store *st, int wait_ms, struct err *e)
+{
+	int rc;
+
+	st->last_rc = 0;
+	sqlite3_busy_timeout(st->db, wait_ms > 0 ? wait_ms : 0);
+	rc = store_begin(st, e);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	return rc;
+}
+
+enum store_refusal store_refused(const struct store *st)
+{
+	switch (st->last_rc & 0xff) {
+	case SQLITE_READONLY:
+		return STORE_REFUSED_READONLY;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return STORE_REFUSED_BUSY;
+	case SQLITE_FULL:
+		return STORE_REFUSED_FULL;
+	default:
+		return STORE_REFUSED_NONE;
+	}
 }
 
 int store_commit(struct store *st, struct err *e)
@@ -928,10 +1145,10 @@ int store_batch_begin(struct store *st, const struct store_batch *b,
 		store_rollback(st);
 		return ERR_DB;
 	}
-	bind_text(s, 1, b->command);
-	bind_text(s, 2, b->source ? b->source : "");
-	bind_text(s, 3, b->format);
-	sqlite3_bind_int64(s, 4, (int64_t)store_now());
+	bind_text(st, s, 1, b->command);
+	bind_text(st, s, 2, b->source ? b->source : "");
+	bind_text(st, s, 3, b->format);
+	bind_int(st, s, 4, (int64_t)store_now());
 	if ((rc = run(st, s, "recording the batch", e)) < 0) {
 		store_rollback(st);
 		return rc;
@@ -954,10 +1171,10 @@ int store_batch_commit(struct store *st, struct err *e)
 		store_batch_abort(st);
 		return ERR_DB;
 	}
-	sqlite3_bind_int64(s, 1, st->batch);
-	sqlite3_bind_int64(s, 2, st->counts.added);
-	sqlite3_bind_int64(s, 3, st->counts.merged + st->counts.known);
-	sqlite3_bind_int64(s, 4, st->counts.skipped);
+	bind_int(st, s, 1, st->batch);
+	bind_int(st, s, 2, st->counts.added);
+	bind_int(st, s, 3, st->counts.merged + st->counts.known);
+	bind_int(st, s, 4, st->counts.skipped);
 	if ((rc = run(st, s, "recording the batch", e)) < 0) {
 		store_batch_abort(st);
 		return rc;
@@ -1068,9 +1285,9 @@ static int segment_id(struct store *st, const char *lang, const char *text,
 	h = key_hash(lang, st->key.data, st->key.len);
 	if (!(s = prep(st, S_SEG_FIND, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, h);
-	bind_text(s, 2, lang);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bind_int(st, s, 1, h);
+	bind_text(st, s, 2, lang);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		const char *t = col_text(s, 1), *m = col_text(s, 2);
 		int has_markup = m != NULL;
 
@@ -1079,19 +1296,19 @@ static int segment_id(struct store *st, const char *lang, const char *text,
 			continue;
 		if (same_key(m ? m : (t ? t : ""), st->key.data, st->key.len)) {
 			*id = sqlite3_column_int64(s, 0);
-			done(s);
+			done(st, s);
 			return 0;
 		}
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "looking up a segment", e);
 	if (!(s = prep(st, S_SEG_INSERT, e)))
 		return ERR_DB;
-	bind_text(s, 1, lang);
-	bind_text(s, 2, text);
-	bind_text(s, 3, markup);
-	sqlite3_bind_int64(s, 4, h);
+	bind_text(st, s, 1, lang);
+	bind_text(st, s, 2, text);
+	bind_text(st, s, 3, markup);
+	bind_int(st, s, 4, h);
 	if ((rc = run(st, s, "storing a segment", e)) < 0)
 		return rc;
 	*id = sqlite3_last_insert_rowid(st->db);
@@ -1112,7 +1329,7 @@ static int document_id(struct store *st, const char *name, int create,
 	}
 	if (!(s = prep(st, S_DOC_FIND, e)))
 		return ERR_DB;
-	bind_text(s, 1, name);
+	bind_text(st, s, 1, name);
 	rc = run_int(st, s, id, "looking up a document", e);
 	if (rc < 0)
 		return rc;
@@ -1121,7 +1338,7 @@ static int document_id(struct store *st, const char *name, int create,
 			return ERR_NOTFOUND;
 		if (!(s = prep(st, S_DOC_INSERT, e)))
 			return ERR_DB;
-		bind_text(s, 1, name);
+		bind_text(st, s, 1, name);
 		if ((rc = run(st, s, "storing a document", e)) < 0)
 			return rc;
 		*id = sqlite3_last_insert_rowid(st->db);
@@ -1130,6 +1347,18 @@ static int document_id(struct store *st, const char *name, int create,
 	st->doc_name = xstrdup(name);
 	st->doc_id = *id;
 	return 0;
+}
+
+int store_document_find(struct store *st, const char *name, int64_t *id,
+                        struct err *e)
+{
+	int64_t local;
+	int rc = document_id(st, name, 0, id ? id : &local, e);
+
+	if (rc == ERR_NOTFOUND)
+		return err_set(e, ERR_NOTFOUND, "%s: no document '%s'",
+		               st->path, name);
+	return rc;
 }
 
 int store_document_info(struct store *st, const char *name, const char *title,
@@ -1146,9 +1375,9 @@ int store_document_info(struct store *st, const char *name, const char *title,
 		return rc;
 	if (!(s = prep(st, S_DOC_INFO, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	bind_text(s, 2, title);
-	bind_date(s, 3, date);
+	bind_int(st, s, 1, id);
+	bind_text(st, s, 2, title);
+	bind_date(st, s, 3, date);
 	return run(st, s, "storing a document", e);
 }
 
@@ -1164,25 +1393,25 @@ static int prop_insert(struct store *st, int64_t unit,
 	if (check) {
 		if (!(s = prep(st, S_PROP_EXISTS, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, unit);
-		bind_text(s, 2, scope_names[p->scope]);
-		bind_text(s, 3, kind_names[p->kind]);
-		bind_text(s, 4, p->kind == STORE_NOTE ? NULL : p->type);
-		bind_text(s, 5, p->lang);
-		bind_text(s, 6, p->value ? p->value : "");
+		bind_int(st, s, 1, unit);
+		bind_text(st, s, 2, scope_names[p->scope]);
+		bind_text(st, s, 3, kind_names[p->kind]);
+		bind_text(st, s, 4, p->kind == STORE_NOTE ? NULL : p->type);
+		bind_text(st, s, 5, p->lang);
+		bind_text(st, s, 6, p->value ? p->value : "");
 		rc = run_int(st, s, &one, "looking up a prop", e);
 		if (rc != 0)
 			return rc < 0 ? rc : 0;
 	}
 	if (!(s = prep(st, S_PROP_INSERT, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, unit);
-	sqlite3_bind_int64(s, 2, st->batch);
-	bind_text(s, 3, scope_names[p->scope]);
-	bind_text(s, 4, kind_names[p->kind]);
-	bind_text(s, 5, p->kind == STORE_NOTE ? NULL : p->type);
-	bind_text(s, 6, p->lang);
-	bind_text(s, 7, p->value ? p->value : "");
+	bind_int(st, s, 1, unit);
+	bind_int(st, s, 2, st->batch);
+	bind_text(st, s, 3, scope_names[p->scope]);
+	bind_text(st, s, 4, kind_names[p->kind]);
+	bind_text(st, s, 5, p->kind == STORE_NOTE ? NULL : p->type);
+	bind_text(st, s, 6, p->lang);
+	bind_text(st, s, 7, p->value ? p->value : "");
 	return run(st, s, "storing a prop", e);
 }
 
@@ -1204,11 +1433,11 @@ static int add_origins(struct store *st, int64_t unit,
 			return rc;
 		if (!(s = prep(st, S_ORIGIN_INSERT, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, unit);
-		sqlite3_bind_int64(s, 2, st->batch);
-		sqlite3_bind_int64(s, 3, doc);
-		sqlite3_bind_int64(s, 4, o->position < 0 ? -1 : o->position);
-		bind_conf(s, 5, p->confidence);
+		bind_int(st, s, 1, unit);
+		bind_int(st, s, 2, st->batch);
+		bind_int(st, s, 3, doc);
+		bind_int(st, s, 4, o->position < 0 ? -1 : o->position);
+		bind_conf(st, s, 5, p->confidence);
 		if ((rc = run(st, s, "storing an origin", e)) < 0)
 			return rc;
 		*added += sqlite3_changes(st->db);
@@ -1251,7 +1480,7 @@ static int merge_unit(struct store *st, sqlite3_stmt *found,
 	changed = sqlite3_column_int64(found, 7);
 	usage = sqlite3_column_int64(found, 8);
 	last_used = sqlite3_column_int64(found, 9);
-	done(found);
+	done(st, found);
 	*unit_id = id;
 
 	if ((rc = add_origins(st, id, p, &added, e)) < 0)
@@ -1287,17 +1516,17 @@ static int merge_unit(struct store *st, sqlite3_stmt *found,
 		rc = ERR_DB;
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	bind_conf(s, 2, conf);
-	sqlite3_bind_int(s, 3, aligned);
-	sqlite3_bind_int(s, 4, confirmed || p->confirmed);
-	sqlite3_bind_int64(s, 5, added);
-	bind_text(s, 6, creator);
-	bind_date(s, 7, created);
-	bind_text(s, 8, changer);
-	bind_date(s, 9, changed);
-	sqlite3_bind_int64(s, 10, usage);
-	bind_date(s, 11, last_used);
+	bind_int(st, s, 1, id);
+	bind_conf(st, s, 2, conf);
+	bind_int(st, s, 3, aligned);
+	bind_int(st, s, 4, confirmed || p->confirmed);
+	bind_int(st, s, 5, added);
+	bind_text(st, s, 6, creator);
+	bind_date(st, s, 7, created);
+	bind_text(st, s, 8, changer);
+	bind_date(st, s, 9, changed);
+	bind_int(st, s, 10, usage);
+	bind_date(st, s, 11, last_used);
 	rc = run(st, s, "merging a unit", e);
 out:
 	free(creator);
@@ -1332,31 +1561,31 @@ int store_put(struct store *st, const struct store_pair *p,
 		return rc;
 	if (!(s = prep(st, S_UNIT_FIND, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, src);
-	sqlite3_bind_int64(s, 2, tgt);
-	rc = sqlite3_step(s);
+	bind_int(st, s, 1, src);
+	bind_int(st, s, 2, tgt);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW)
 		return merge_unit(st, s, p, res, id, e);
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "looking up a unit", e);
 
 	if (!(s = prep(st, S_UNIT_INSERT, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, src);
-	sqlite3_bind_int64(s, 2, tgt);
-	bind_text(s, 3, p->src_lang);
-	bind_text(s, 4, p->tgt_lang);
-	bind_conf(s, 5, p->confidence);
-	sqlite3_bind_int(s, 6, p->confidence >= 0);
-	sqlite3_bind_int(s, 7, p->confirmed != 0);
-	sqlite3_bind_int64(s, 8, (int64_t)p->norigins);
-	bind_text(s, 9, p->creator);
-	bind_date(s, 10, p->created);
-	bind_text(s, 11, p->changer);
-	bind_date(s, 12, p->changed);
-	sqlite3_bind_int64(s, 13, p->usage > 0 ? p->usage : 0);
-	bind_date(s, 14, p->last_used);
+	bind_int(st, s, 1, src);
+	bind_int(st, s, 2, tgt);
+	bind_text(st, s, 3, p->src_lang);
+	bind_text(st, s, 4, p->tgt_lang);
+	bind_conf(st, s, 5, p->confidence);
+	bind_int(st, s, 6, p->confidence >= 0);
+	bind_int(st, s, 7, p->confirmed != 0);
+	bind_int(st, s, 8, (int64_t)p->norigins);
+	bind_text(st, s, 9, p->creator);
+	bind_date(st, s, 10, p->created);
+	bind_text(st, s, 11, p->changer);
+	bind_date(st, s, 12, p->changed);
+	bind_int(st, s, 13, p->usage > 0 ? p->usage : 0);
+	bind_date(st, s, 14, p->last_used);
 	if ((rc = run(st, s, "storing a unit", e)) < 0)
 		return rc;
 	unit = sqlite3_last_insert_rowid(st->db);
@@ -1366,7 +1595,7 @@ int store_put(struct store *st, const struct store_pair *p,
 	if (added != (long long)p->norigins) { /* the list repeated itself */
 		if (!(s = prep(st, S_UNIT_RECOUNT, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, unit);
+		bind_int(st, s, 1, unit);
 		if ((rc = run(st, s, "storing a unit", e)) < 0)
 			return rc;
 	}
@@ -1393,11 +1622,11 @@ int store_header_prop(struct store *st, enum store_kind kind, const char *type,
 		               st->path);
 	if (!(s = prep(st, S_HPROP_INSERT, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, st->batch);
-	bind_text(s, 2, kind_names[kind]);
-	bind_text(s, 3, kind == STORE_NOTE ? NULL : type);
-	bind_text(s, 4, lang);
-	bind_text(s, 5, value ? value : "");
+	bind_int(st, s, 1, st->batch);
+	bind_text(st, s, 2, kind_names[kind]);
+	bind_text(st, s, 3, kind == STORE_NOTE ? NULL : type);
+	bind_text(st, s, 4, lang);
+	bind_text(st, s, 5, value ? value : "");
 	return run(st, s, "storing a header prop", e);
 }
 
@@ -1475,15 +1704,15 @@ int store_get_unit(struct store *st, int64_t id, struct store_unit *u,
 	memset(u, 0, sizeof(*u));
 	if (!(s = prep(st, S_UNIT_GET, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
+	bind_int(st, s, 1, id);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		unit_from_row(u, s);
 		unit_own(u);
-		done(s);
+		done(st, s);
 		return 0;
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading a unit", e);
 	return err_set(e, ERR_NOTFOUND, "%s: no unit %lld", st->path,
@@ -1505,11 +1734,11 @@ int store_each_unit(struct store *st, const struct store_filter *f,
 		               "re-entrant",
 		               st->path);
 	if (f) {
-		bind_text(s, 1, f->src_lang);
-		bind_text(s, 2, f->tgt_lang);
-		bind_text(s, 3, f->document);
+		bind_text(st, s, 1, f->src_lang);
+		bind_text(st, s, 2, f->tgt_lang);
+		bind_text(st, s, 3, f->document);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_unit u;
 
 		unit_from_row(&u, s);
@@ -1529,8 +1758,8 @@ int store_each_origin(struct store *st, int64_t id,
 
 	if (!(s = prep(st, S_ORIGIN_EACH, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bind_int(st, s, 1, id);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_origin_info o;
 
 		o.batch = sqlite3_column_int64(s, 0);
@@ -1569,8 +1798,8 @@ int store_each_prop(struct store *st, int64_t id,
 
 	if (!(s = prep(st, S_PROP_EACH, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bind_int(st, s, 1, id);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_prop p;
 
 		p.scope = scope_of(col_text(s, 0));
@@ -1595,7 +1824,7 @@ int store_each_header_prop(struct store *st,
 
 	if (!(s = prep(st, S_HPROP_EACH, e)))
 		return ERR_DB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_prop p;
 
 		p.scope = STORE_TU;
@@ -1620,10 +1849,10 @@ int store_prev_unit(struct store *st, int64_t document_id, long long position,
 
 	if (!(s = prep(st, S_ORIGIN_PREV, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, document_id);
-	sqlite3_bind_int64(s, 2, position);
-	bind_text(s, 3, src_lang);
-	bind_text(s, 4, tgt_lang);
+	bind_int(st, s, 1, document_id);
+	bind_int(st, s, 2, position);
+	bind_text(st, s, 3, src_lang);
+	bind_text(st, s, 4, tgt_lang);
 	rc = run_int(st, s, id, "reading a document", e);
 	if (rc < 0)
 		return rc;
@@ -1643,8 +1872,8 @@ static int update_unit(struct store *st, enum stmt_id which, int64_t id,
 		rc = ERR_DB;
 		goto out;
 	}
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_int64(s, 2, when);
+	bind_int(st, s, 1, id);
+	bind_int(st, s, 2, when);
 	if ((rc = run(st, s, what, e)) < 0)
 		goto out;
 	if (!sqlite3_changes(st->db)) {
@@ -1693,11 +1922,11 @@ static int collect(struct store *st, sqlite3_stmt *s, struct ids *l,
 {
 	int rc;
 
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		XGROW(l->v, l->cap, l->n + 1);
 		l->v[l->n++] = sqlite3_column_int64(s, 0);
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading the memory", e);
 	return 0;
@@ -1725,7 +1954,7 @@ static int gc_segment(struct store *st, int64_t id, struct err *e)
 
 	if (!s)
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
+	bind_int(st, s, 1, id);
 	return run(st, s, "removing a segment", e);
 }
 
@@ -1739,7 +1968,7 @@ static int gc_documents(struct store *st, const struct ids *docs, struct err *e)
 
 		if (!s)
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, docs->v[i]);
+		bind_int(st, s, 1, docs->v[i]);
 		if ((rc = run(st, s, "removing a document", e)) < 0)
 			return rc;
 	}
@@ -1758,10 +1987,10 @@ static int delete_unit(struct store *st, int64_t id, struct err *e)
 
 	if (!(s = prep(st, S_UNIT_SEGS, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	rc = sqlite3_step(s);
+	bind_int(st, s, 1, id);
+	rc = step(st, s);
 	if (rc != SQLITE_ROW) {
-		done(s);
+		done(st, s);
 		if (rc != SQLITE_DONE)
 			return db_error(st, rc, "reading a unit", e);
 		return err_set(e, ERR_NOTFOUND, "%s: no unit %lld", st->path,
@@ -1769,10 +1998,10 @@ static int delete_unit(struct store *st, int64_t id, struct err *e)
 	}
 	src = sqlite3_column_int64(s, 0);
 	tgt = sqlite3_column_int64(s, 1);
-	done(s);
+	done(st, s);
 	if (!(s = prep(st, S_UNIT_DELETE, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
+	bind_int(st, s, 1, id);
 	if ((rc = run(st, s, "deleting a unit", e)) < 0)
 		return rc;
 	if ((rc = gc_segment(st, src, e)) < 0)
@@ -1792,7 +2021,7 @@ int store_delete(struct store *st, int64_t id, struct err *e)
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, id);
+	bind_int(st, s, 1, id);
 	if ((rc = collect(st, s, &docs, e)) < 0 ||
 	    (rc = delete_unit(st, id, e)) < 0 ||
 	    (rc = gc_documents(st, &docs, e)) < 0 ||
@@ -1823,7 +2052,7 @@ static int settle_units(struct store *st, const struct ids *units,
 
 		if (!s)
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, units->v[i]);
+		bind_int(st, s, 1, units->v[i]);
 		if ((rc = run_int(st, s, &left, "counting origins", e)) < 0)
 			return rc;
 		if (!left) {
@@ -1835,14 +2064,14 @@ static int settle_units(struct store *st, const struct ids *units,
 		res->kept++;
 		if (!(s = prep(st, S_UNIT_RECOUNT, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, units->v[i]);
+		bind_int(st, s, 1, units->v[i]);
 		if ((rc = run(st, s, "recounting a unit", e)) < 0)
 			return rc;
 		if (batch) {
 			if (!(s = prep(st, S_PROP_DEL_BATCH, e)))
 				return ERR_DB;
-			sqlite3_bind_int64(s, 1, units->v[i]);
-			sqlite3_bind_int64(s, 2, batch);
+			bind_int(st, s, 1, units->v[i]);
+			bind_int(st, s, 2, batch);
 			if ((rc = run(st, s, "removing props", e)) < 0)
 				return rc;
 		}
@@ -1865,7 +2094,7 @@ int store_forget_batch(struct store *st, int64_t batch,
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, batch);
+	bind_int(st, s, 1, batch);
 	rc = run_int(st, s, &forgotten, "reading a batch", e);
 	if (rc <= 0) {
 		if (rc == 0)
@@ -1884,21 +2113,21 @@ int store_forget_batch(struct store *st, int64_t batch,
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, batch);
+	bind_int(st, s, 1, batch);
 	if ((rc = collect(st, s, &units, e)) < 0)
 		goto fail;
 	if (!(s = prep(st, S_BATCH_DOCS, e))) {
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, batch);
+	bind_int(st, s, 1, batch);
 	if ((rc = collect(st, s, &docs, e)) < 0)
 		goto fail;
 	if (!(s = prep(st, S_BATCH_DEL_ORIGINS, e))) {
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, batch);
+	bind_int(st, s, 1, batch);
 	if ((rc = run(st, s, "removing origins", e)) < 0)
 		goto fail;
 	res->origins = sqlite3_changes(st->db);
@@ -1909,8 +2138,8 @@ int store_forget_batch(struct store *st, int64_t batch,
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, batch);
-	sqlite3_bind_int64(s, 2, (int64_t)store_now());
+	bind_int(st, s, 1, batch);
+	bind_int(st, s, 2, (int64_t)store_now());
 	if ((rc = run(st, s, "recording the batch", e)) < 0 ||
 	    (rc = store_commit(st, e)) < 0)
 		goto fail;
@@ -1929,33 +2158,28 @@ int store_forget_document(struct store *st, const char *name,
 {
 	struct ids units = {NULL, 0, 0}, docs = {NULL, 0, 0};
 	sqlite3_stmt *s;
-	int64_t doc;
+	int64_t doc = 0;
 	int rc;
 
 	memset(res, 0, sizeof(*res));
 	if ((rc = store_begin(st, e)) < 0)
 		return rc;
-	rc = document_id(st, name, 0, &doc, e);
-	if (rc < 0) {
-		if (rc == ERR_NOTFOUND)
-			err_set(e, ERR_NOTFOUND, "%s: no document '%s'",
-			        st->path, name);
+	if ((rc = store_document_find(st, name, &doc, e)) < 0)
 		goto fail;
-	}
 	XGROW(docs.v, docs.cap, 1);
 	docs.v[docs.n++] = doc;
 	if (!(s = prep(st, S_DOC_UNITS, e))) {
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, doc);
+	bind_int(st, s, 1, doc);
 	if ((rc = collect(st, s, &units, e)) < 0)
 		goto fail;
 	if (!(s = prep(st, S_DOC_DEL_ORIGINS, e))) {
 		rc = ERR_DB;
 		goto fail;
 	}
-	sqlite3_bind_int64(s, 1, doc);
+	bind_int(st, s, 1, doc);
 	if ((rc = run(st, s, "removing origins", e)) < 0)
 		goto fail;
 	res->origins = sqlite3_changes(st->db);
@@ -1984,7 +2208,7 @@ int store_stats(struct store *st, struct store_stats *out, struct err *e)
 	out->version = st->version;
 	if (!(s = prep(st, S_STATS, e)))
 		return ERR_DB;
-	rc = sqlite3_step(s);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		out->units = sqlite3_column_int64(s, 0);
 		out->segments = sqlite3_column_int64(s, 1);
@@ -1993,18 +2217,18 @@ int store_stats(struct store *st, struct store_stats *out, struct err *e)
 		out->aligned = sqlite3_column_int64(s, 4);
 		out->bytes = sqlite3_column_int64(s, 5);
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_ROW)
 		return db_error(st, rc, "reading figures", e);
 	if (!(s = prep(st, S_STATS_BATCHES, e)))
 		return ERR_DB;
-	rc = sqlite3_step(s);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		out->batches = sqlite3_column_int64(s, 0);
 		out->first_import = sqlite3_column_int64(s, 1);
 		out->last_import = sqlite3_column_int64(s, 2);
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_ROW)
 		return db_error(st, rc, "reading figures", e);
 	return 0;
@@ -2020,7 +2244,7 @@ int store_each_pair(struct store *st,
 
 	if (!(s = prep(st, S_PAIRS, e)))
 		return ERR_DB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	while ((rc = step(st, s)) == SQLITE_ROW)
 		if ((ret = fn(ctx, col_text(s, 0), col_text(s, 1),
 		              sqlite3_column_int64(s, 2))) != 0)
 			break;
@@ -2036,7 +2260,7 @@ int store_check(struct store *st, struct err *e)
 	buf_init(&msg);
 	if (!(s = prep(st, S_INTEGRITY, e)))
 		return ERR_DB;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		const char *t = col_text(s, 0);
 
 		if (t && !strcmp(t, "ok"))
@@ -2046,7 +2270,7 @@ int store_check(struct store *st, struct err *e)
 			buf_addf(&msg, "%s%s", msg.len ? "; " : "",
 			         t ? t : "?");
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE) {
 		buf_release(&msg);
 		return db_error(st, rc, "checking the memory", e);
@@ -2055,7 +2279,7 @@ int store_check(struct store *st, struct err *e)
 		buf_release(&msg);
 		return ERR_DB;
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		const char *t = col_text(s, 0);
 
 		bad = 1;
@@ -2064,7 +2288,7 @@ int store_check(struct store *st, struct err *e)
 			         msg.len ? "; " : "", t ? t : "?",
 			         (long long)sqlite3_column_int64(s, 1));
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE) {
 		buf_release(&msg);
 		return db_error(st, rc, "checking the memory", e);
@@ -2124,19 +2348,19 @@ int store_prev_position(struct store *st, int64_t document_id,
 
 	if (!(s = prep(st, S_ORIGIN_PREV_POS, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, document_id);
-	sqlite3_bind_int64(s, 2, position);
-	bind_text(s, 3, src_lang);
-	bind_text(s, 4, tgt_lang);
-	rc = sqlite3_step(s);
+	bind_int(st, s, 1, document_id);
+	bind_int(st, s, 2, position);
+	bind_text(st, s, 3, src_lang);
+	bind_text(st, s, 4, tgt_lang);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		int null = sqlite3_column_type(s, 0) == SQLITE_NULL;
 
 		*prev = sqlite3_column_int64(s, 0);
-		done(s);
+		done(st, s);
 		return null ? ERR_NOTFOUND : 0;
 	}
-	done(s);
+	done(st, s);
 	return db_error(st, rc, "reading a document", e);
 }
 
@@ -2149,7 +2373,7 @@ int store_unit_alternatives(struct store *st, int64_t id, long long *n,
 
 	if (!(s = prep(st, S_UNIT_ALTERNATIVES, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
+	bind_int(st, s, 1, id);
 	rc = run_int(st, s, &v, "reading a unit", e);
 	if (rc < 0)
 		return rc;
@@ -2166,7 +2390,7 @@ int store_segment_units(struct store *st, int64_t segment, int target,
 	*n = 0;
 	if (!(s = prep(st, target ? S_SEG_UNITS_TGT : S_SEG_UNITS_SRC, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, segment);
+	bind_int(st, s, 1, segment);
 	return collect_array(st, s, ids, n, e);
 }
 
@@ -2178,18 +2402,18 @@ int store_segment_get(struct store *st, int64_t segment, struct buf *lang,
 
 	if (!(s = prep(st, S_SEG_GET, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, segment);
-	rc = sqlite3_step(s);
+	bind_int(st, s, 1, segment);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		buf_reset(lang);
 		buf_reset(text);
 		buf_adds(lang, col_text(s, 0) ? col_text(s, 0) : "");
 		buf_add(text, col_text(s, 1) ? col_text(s, 1) : "",
 		        (size_t)sqlite3_column_bytes(s, 1));
-		done(s);
+		done(st, s);
 		return 0;
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading a segment", e);
 	return err_set(e, ERR_NOTFOUND, "%s: no segment %lld", st->path,
@@ -2207,14 +2431,14 @@ int store_index_meta(struct store *st, const char *key, struct buf *value,
 	buf_reset(value);
 	if (!(s = prep(st, S_IDX_META_GET, e)))
 		return ERR_DB;
-	bind_text(s, 1, key);
-	rc = sqlite3_step(s);
+	bind_text(st, s, 1, key);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		buf_adds(value, col_text(s, 0) ? col_text(s, 0) : "");
-		done(s);
+		done(st, s);
 		return 1;
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading the match index", e);
 	return 0;
@@ -2230,8 +2454,8 @@ int store_index_set_meta(struct store *st, const char *key, const char *value,
 		               st->path);
 	if (!(s = prep(st, S_IDX_META_SET, e)))
 		return ERR_DB;
-	bind_text(s, 1, key);
-	bind_text(s, 2, value);
+	bind_text(st, s, 1, key);
+	bind_text(st, s, 2, value);
 	return run(st, s, "writing the match index", e);
 }
 
@@ -2257,8 +2481,8 @@ int store_index_each_token(struct store *st, int64_t from,
 
 	if (!(s = prep(st, S_IDX_TOKEN_EACH, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, from);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bind_int(st, s, 1, from);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		const void *k = sqlite3_column_blob(s, 1);
 		size_t len = (size_t)sqlite3_column_bytes(s, 1);
 
@@ -2277,7 +2501,7 @@ int store_index_token_id(struct store *st, const void *key, size_t len,
 
 	if (!(s = prep(st, S_IDX_TOKEN_FIND, e)))
 		return ERR_DB;
-	sqlite3_bind_blob(s, 1, len ? key : "", (int)len, SQLITE_STATIC);
+	bind_blob(st, s, 1, key, len);
 	rc = run_int(st, s, id, "reading the match index", e);
 	if (rc < 0)
 		return rc;
@@ -2294,8 +2518,8 @@ int store_index_put_token(struct store *st, int64_t id, const void *key,
 		               st->path);
 	if (!(s = prep(st, S_IDX_TOKEN_PUT, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	sqlite3_bind_blob(s, 2, len ? key : "", (int)len, SQLITE_STATIC);
+	bind_int(st, s, 1, id);
+	bind_blob(st, s, 2, key, len);
 	return run(st, s, "writing the match index", e);
 }
 
@@ -2309,20 +2533,9 @@ int store_index_put_segment(struct store *st, int64_t segment, const void *blob,
 		               st->path);
 	if (!(s = prep(st, S_IDX_SEG_PUT, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, segment);
-	sqlite3_bind_blob(s, 2, len ? blob : "", (int)len, SQLITE_STATIC);
+	bind_int(st, s, 1, segment);
+	bind_blob(st, s, 2, blob, len);
 	return run(st, s, "writing the match index", e);
-}
-
-int store_index_has_segment(struct store *st, int64_t segment, struct err *e)
-{
-	sqlite3_stmt *s;
-	int64_t one = 0;
-
-	if (!(s = prep(st, S_IDX_SEG_HAS, e)))
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, segment);
-	return run_int(st, s, &one, "reading the match index", e);
 }
 
 int store_index_each_segment(struct store *st, const void *needle, size_t n,
@@ -2336,8 +2549,8 @@ int store_index_each_segment(struct store *st, const void *needle, size_t n,
 	if (!(s = prep(st, S_IDX_SEG_EACH, e)))
 		return ERR_DB;
 	if (needle)
-		sqlite3_bind_blob(s, 1, n ? needle : "", (int)n, SQLITE_STATIC);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		bind_blob(st, s, 1, needle, n);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		const void *b = sqlite3_column_blob(s, 1);
 		size_t len = (size_t)sqlite3_column_bytes(s, 1);
 
@@ -2374,14 +2587,14 @@ int store_index_counts(struct store *st, long long *segments,
 	*segments = *indexed = 0;
 	if (!(s = prep(st, S_IDX_COUNTS, e)))
 		return ERR_DB;
-	rc = sqlite3_step(s);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		*segments = sqlite3_column_int64(s, 0);
 		*indexed = sqlite3_column_int64(s, 1);
-		done(s);
+		done(st, s);
 		return 0;
 	}
-	done(s);
+	done(st, s);
 	return db_error(st, rc, "reading the match index", e);
 }
 
@@ -2411,10 +2624,10 @@ int store_index_each_unit(struct store *st, const struct store_filter *f,
 		               "%s: store_index_each_unit is not re-entrant",
 		               st->path);
 	if (f) {
-		bind_text(s, 1, f->src_lang);
-		bind_text(s, 2, f->tgt_lang);
+		bind_text(st, s, 1, f->src_lang);
+		bind_text(st, s, 2, f->tgt_lang);
 	}
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_index_row r;
 
 		r.unit = sqlite3_column_int64(s, 0);
@@ -2455,8 +2668,8 @@ int store_index_unit_segments(struct store *st, int64_t id,
 		buf_init(&row[i].lang);
 		buf_init(&row[i].text);
 	}
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW && n < 2) {
+	bind_int(st, s, 1, id);
+	while ((rc = step(st, s)) == SQLITE_ROW && n < 2) {
 		const char *lang = col_text(s, 1), *text = col_text(s, 2);
 
 		row[n].id = sqlite3_column_int64(s, 0);
@@ -2466,7 +2679,7 @@ int store_index_unit_segments(struct store *st, int64_t id,
 		row[n].indexed = sqlite3_column_int(s, 3);
 		n++;
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		ret = db_error(st, rc, "reading the match index", e);
 	else if (!n)
@@ -2549,22 +2762,22 @@ int store_name_entity_put(struct store *st, struct store_name_entity *ent,
 	if (!s)
 		return ERR_DB;
 	if (ent->id) {
-		sqlite3_bind_int64(s, 1, ent->id);
-		bind_text(s, 2, ent->label);
-		bind_text(s, 3, store_name_status_word(ent->status));
-		bind_text(s, 4, store_name_source_word(ent->source));
-		sqlite3_bind_int64(s, 5, ent->mentions);
-		sqlite3_bind_int64(s, 6, ent->links);
-		sqlite3_bind_int64(s, 7, now);
+		bind_int(st, s, 1, ent->id);
+		bind_text(st, s, 2, ent->label);
+		bind_text(st, s, 3, store_name_status_word(ent->status));
+		bind_text(st, s, 4, store_name_source_word(ent->source));
+		bind_int(st, s, 5, ent->mentions);
+		bind_int(st, s, 6, ent->links);
+		bind_int(st, s, 7, now);
 		ent->changed = now;
 		return run(st, s, "updating a name", e);
 	}
-	bind_text(s, 1, ent->label);
-	bind_text(s, 2, store_name_status_word(ent->status));
-	bind_text(s, 3, store_name_source_word(ent->source));
-	sqlite3_bind_int64(s, 4, ent->mentions);
-	sqlite3_bind_int64(s, 5, ent->links);
-	sqlite3_bind_int64(s, 6, now);
+	bind_text(st, s, 1, ent->label);
+	bind_text(st, s, 2, store_name_status_word(ent->status));
+	bind_text(st, s, 3, store_name_source_word(ent->source));
+	bind_int(st, s, 4, ent->mentions);
+	bind_int(st, s, 5, ent->links);
+	bind_int(st, s, 6, now);
 	if ((rc = run(st, s, "adding a name", e)) < 0)
 		return rc;
 	ent->id = sqlite3_last_insert_rowid(st->db);
@@ -2582,26 +2795,8 @@ int store_name_entity_find(struct store *st, const char *label, int64_t *id,
 		return rc;
 	if (!(s = prep(st, S_NENT_FIND, e)))
 		return ERR_DB;
-	bind_text(s, 1, label);
+	bind_text(st, s, 1, label);
 	return run_int(st, s, id, "looking up a name", e);
-}
-
-int store_name_entity_delete(struct store *st, int64_t id, struct err *e)
-{
-	sqlite3_stmt *s;
-	int rc;
-
-	if ((rc = names_ready(st, e)) < 0)
-		return rc;
-	if (!(s = prep(st, S_NENT_DELETE, e)))
-		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	if ((rc = run(st, s, "deleting a name", e)) < 0)
-		return rc;
-	if (!sqlite3_changes(st->db))
-		return err_set(e, ERR_NOTFOUND, "%s: no entity %lld", st->path,
-		               (long long)id);
-	return 0;
 }
 
 int store_each_name_entity(struct store *st, int64_t id,
@@ -2616,8 +2811,8 @@ int store_each_name_entity(struct store *st, int64_t id,
 		return rc;
 	if (!(s = prep(st, S_NENT_EACH, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, id);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bind_int(st, s, 1, id);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_name_entity ent;
 
 		ent.id = sqlite3_column_int64(s, 0);
@@ -2644,14 +2839,14 @@ int store_name_keys_set(struct store *st, int64_t alias,
 		return rc;
 	if (!(s = prep(st, S_NKEY_DELETE, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, alias);
+	bind_int(st, s, 1, alias);
 	if ((rc = run(st, s, "indexing a name", e)) < 0)
 		return rc;
 	for (i = 0; i < nkeys; i++) {
 		if (!(s = prep(st, S_NKEY_INSERT, e)))
 			return ERR_DB;
-		bind_text(s, 1, keys[i]);
-		sqlite3_bind_int64(s, 2, alias);
+		bind_text(st, s, 1, keys[i]);
+		bind_int(st, s, 2, alias);
 		if ((rc = run(st, s, "indexing a name", e)) < 0)
 			return rc;
 	}
@@ -2669,43 +2864,43 @@ int store_name_alias_put(struct store *st, struct store_name_alias *a,
 		return rc;
 	if (!(s = prep(st, S_NALIAS_FIND, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, a->entity);
-	bind_text(s, 2, a->lang);
-	bind_text(s, 3, a->spelling);
+	bind_int(st, s, 1, a->entity);
+	bind_text(st, s, 2, a->lang);
+	bind_text(st, s, 3, a->spelling);
 	if ((rc = run_int(st, s, &id, "looking up a spelling", e)) < 0)
 		return rc;
 	if (a->house) {
 		/* the old house form steps down first (unique index) */
 		if (!(s = prep(st, S_NALIAS_UNHOUSE, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, a->entity);
-		bind_text(s, 2, a->lang);
-		sqlite3_bind_int64(s, 3, id);
+		bind_int(st, s, 1, a->entity);
+		bind_text(st, s, 2, a->lang);
+		bind_int(st, s, 3, id);
 		if ((rc = run(st, s, "setting a house form", e)) < 0)
 			return rc;
 	}
 	if (id) {
 		if (!(s = prep(st, S_NALIAS_UPDATE, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, id);
-		bind_text(s, 2, a->script);
-		sqlite3_bind_int(s, 3, a->house ? 1 : 0);
-		bind_text(s, 4, store_name_source_word(a->source));
-		bind_text(s, 5, store_name_status_word(a->status));
-		sqlite3_bind_int64(s, 6, a->count);
+		bind_int(st, s, 1, id);
+		bind_text(st, s, 2, a->script);
+		bind_int(st, s, 3, a->house ? 1 : 0);
+		bind_text(st, s, 4, store_name_source_word(a->source));
+		bind_text(st, s, 5, store_name_status_word(a->status));
+		bind_int(st, s, 6, a->count);
 		if ((rc = run(st, s, "updating a spelling", e)) < 0)
 			return rc;
 	} else {
 		if (!(s = prep(st, S_NALIAS_INSERT, e)))
 			return ERR_DB;
-		sqlite3_bind_int64(s, 1, a->entity);
-		bind_text(s, 2, a->lang);
-		bind_text(s, 3, a->spelling);
-		bind_text(s, 4, a->script);
-		sqlite3_bind_int(s, 5, a->house ? 1 : 0);
-		bind_text(s, 6, store_name_source_word(a->source));
-		bind_text(s, 7, store_name_status_word(a->status));
-		sqlite3_bind_int64(s, 8, a->count);
+		bind_int(st, s, 1, a->entity);
+		bind_text(st, s, 2, a->lang);
+		bind_text(st, s, 3, a->spelling);
+		bind_text(st, s, 4, a->script);
+		bind_int(st, s, 5, a->house ? 1 : 0);
+		bind_text(st, s, 6, store_name_source_word(a->source));
+		bind_text(st, s, 7, store_name_status_word(a->status));
+		bind_int(st, s, 8, a->count);
 		if ((rc = run(st, s, "adding a spelling", e)) < 0)
 			return rc;
 		id = sqlite3_last_insert_rowid(st->db);
@@ -2727,9 +2922,9 @@ int store_name_alias_restatus(struct store *st, int64_t entity,
 		return rc;
 	if (!(s = prep(st, S_NALIAS_RESTATUS, e)))
 		return ERR_DB;
-	sqlite3_bind_int64(s, 1, entity);
-	bind_text(s, 2, store_name_status_word(from));
-	bind_text(s, 3, store_name_status_word(to));
+	bind_int(st, s, 1, entity);
+	bind_text(st, s, 2, store_name_status_word(from));
+	bind_text(st, s, 3, store_name_status_word(to));
 	return run(st, s, "updating spellings", e);
 }
 
@@ -2749,8 +2944,8 @@ int store_each_name_alias(struct store *st, int64_t entity,
 		return err_set(e, ERR_USAGE,
 		               "%s: store_each_name_alias is not re-entrant",
 		               st->path);
-	sqlite3_bind_int64(s, 1, entity);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	bind_int(st, s, 1, entity);
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		struct store_name_alias a;
 
 		a.id = sqlite3_column_int64(s, 0);
@@ -2779,8 +2974,8 @@ int store_each_name_key(struct store *st, const char *key,
 		return rc;
 	if (!(s = prep(st, S_NKEY_EACH, e)))
 		return ERR_DB;
-	bind_text(s, 1, key);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+	bind_text(st, s, 1, key);
+	while ((rc = step(st, s)) == SQLITE_ROW)
 		if ((ret = fn(ctx, col_text(s, 0),
 		              sqlite3_column_int64(s, 1))) != 0)
 			break;
@@ -2797,16 +2992,16 @@ int store_name_meta(struct store *st, const char *k, struct buf *out,
 		return rc;
 	if (!(s = prep(st, S_NMETA_GET, e)))
 		return ERR_DB;
-	bind_text(s, 1, k);
-	rc = sqlite3_step(s);
+	bind_text(st, s, 1, k);
+	rc = step(st, s);
 	if (rc == SQLITE_ROW) {
 		const char *v = col_text(s, 0);
 
 		buf_adds(out, v ? v : "");
-		done(s);
+		done(st, s);
 		return 1;
 	}
-	done(s);
+	done(st, s);
 	if (rc != SQLITE_DONE)
 		return db_error(st, rc, "reading the names index", e);
 	return 0;
@@ -2822,8 +3017,8 @@ int store_name_meta_set(struct store *st, const char *k, const char *v,
 		return rc;
 	if (!(s = prep(st, S_NMETA_SET, e)))
 		return ERR_DB;
-	bind_text(s, 1, k);
-	bind_text(s, 2, v);
+	bind_text(st, s, 1, k);
+	bind_text(st, s, 2, v);
 	return run(st, s, "writing the names index", e);
 }
 
@@ -2841,7 +3036,7 @@ int store_each_segment(struct store *st,
 		return err_set(e, ERR_USAGE,
 		               "%s: store_each_segment is not re-entrant",
 		               st->path);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+	while ((rc = step(st, s)) == SQLITE_ROW) {
 		const char *text = col_text(s, 2);
 
 		if ((ret = fn(ctx, sqlite3_column_int64(s, 0), col_text(s, 1),

@@ -10,7 +10,10 @@
  * once per handle, on first use, and finalised on close; SQL never comes
  * from a format string.  Every write happens inside a transaction: a batch
  * (one imported file, one added article pair) is one transaction, so a
- * crash leaves the memory holding all of it or none of it.
+ * crash leaves the memory holding all of it or none of it.  A memory the
+ * process may not write is opened read-only, so that reading commands
+ * work on it; what could not be written is told apart (store_refused)
+ * from other failures.
  *
  * What it stores (tm/schema.sql has the tables): units, each a source and a
  * target segment of one language pair with confidence, confirmed flag,
@@ -39,9 +42,11 @@ struct store;
 
 /* Flags for store_open. */
 enum {
-	STORE_CREATE = 1 << 0, /* create the memory if the file is missing */
-	STORE_MKDIR = 1 << 1,  /* with STORE_CREATE: create its folder too
-	                          (one level, as for the default tm/) */
+	STORE_CREATE = 1 << 0,   /* create the memory if the file is missing */
+	STORE_MKDIR = 1 << 1,    /* with STORE_CREATE: create its folder too
+	                            (one level, as for the default tm/) */
+	STORE_READONLY = 1 << 2, /* open for reading only (not with
+	                            STORE_CREATE) */
 };
 
 /* How long a writer waits for another writer before giving up. */
@@ -57,6 +62,15 @@ int store_schema_version(void);
  * memory of a newer schema version, is refused (ERR_DB) and left untouched.
  * An older memory is migrated forward.  On success *out is a handle the
  * caller frees with store_free.  Errors name the path and the cause.
+ *
+ * With STORE_READONLY, or when the file exists and this process may not
+ * write it (access W_OK), the memory is opened read-only: reading works,
+ * every write fails with ERR_DB and store_refused says why.  A read-only
+ * memory in WAL mode still needs its -shm file next to it: when that file
+ * is missing and the folder is not writable, the error says so and what
+ * to do; on a read-only file system (and no -wal file) the memory is
+ * opened immutable, which needs none.  A memory that would need migrating
+ * cannot be opened read-only (ERR_DB, saying so).
  */
 int store_open(struct store **out, const char *path, unsigned flags,
                struct err *e);
@@ -90,6 +104,24 @@ time_t store_now(void);
 int store_begin(struct store *st, struct err *e);
 int store_commit(struct store *st, struct err *e);
 void store_rollback(struct store *st);
+
+/*
+ * store_begin waiting at most wait_ms for another writer, for work that
+ * may as well not be done now (a reader completing the match index must
+ * not wait minutes behind an import).  A memory opened read-only fails
+ * at once.  On failure, store_refused tells whether it was the memory
+ * refusing the write.
+ */
+int store_begin_wait(struct store *st, int wait_ms, struct err *e);
+
+/* Why the last database error of st was, if it was a refused write. */
+enum store_refusal {
+	STORE_REFUSED_NONE = 0, /* no error, or another kind */
+	STORE_REFUSED_READONLY, /* read-only file, folder or handle */
+	STORE_REFUSED_BUSY,     /* another writer held the lock too long */
+	STORE_REFUSED_FULL,     /* the disk is full */
+};
+enum store_refusal store_refused(const struct store *st);
 
 /* What a batch is: one run of a command over one input. */
 struct store_batch {
@@ -186,6 +218,13 @@ int store_header_prop(struct store *st, enum store_kind kind, const char *type,
 /* Set a document's title and date (0: unknown); creates it if needed. */
 int store_document_info(struct store *st, const char *name, const char *title,
                         int64_t date, struct err *e);
+
+/*
+ * The id of the document called name into *id (may be NULL).  Errors:
+ * ERR_NOTFOUND ("no document 'NAME'"), ERR_DB.
+ */
+int store_document_find(struct store *st, const char *name, int64_t *id,
+                        struct err *e);
 
 /*
  * A stored unit.  From store_get_unit the strings are owned by u (free
@@ -401,13 +440,12 @@ int store_index_put_token(struct store *st, int64_t id, const void *key,
                           size_t len, struct err *e);
 
 /*
- * A segment's token blob: write (replacing), whether there is one (1 or
- * 0), and every blob that holds the bytes needle[0..n) (NULL: all), by
- * segment.  Blobs are borrowed for the callback.
+ * A segment's token blob: write (replacing), and every blob that holds
+ * the bytes needle[0..n) (NULL: all), by segment.  Blobs are borrowed for
+ * the callback.
  */
 int store_index_put_segment(struct store *st, int64_t segment, const void *blob,
                             size_t len, struct err *e);
-int store_index_has_segment(struct store *st, int64_t segment, struct err *e);
 int store_index_each_segment(struct store *st, const void *needle, size_t n,
                              int (*fn)(void *ctx, int64_t segment,
                                        const void *blob, size_t len),
@@ -511,9 +549,6 @@ int store_name_entity_put(struct store *st, struct store_name_entity *ent,
 /* The id of the entity with this label: 1 and *id, or 0 if none. */
 int store_name_entity_find(struct store *st, const char *label, int64_t *id,
                            struct err *e);
-
-/* Delete an entity with its spellings; ERR_NOTFOUND if there is none. */
-int store_name_entity_delete(struct store *st, int64_t id, struct err *e);
 
 /*
  * Call fn for entity id (0: every entity, by id).  fn returns 0 to go on;

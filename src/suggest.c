@@ -163,7 +163,6 @@ out:
 int suggest_job_open(struct suggest_job *j, const struct suggest_input *in,
                      struct err *e)
 {
-	struct text_opts to = {NULL, 0};
 	struct tmindex_opts to_idx;
 	const char *name =
 	    !in->article || !strcmp(in->article, "-") ? "stdin" : in->article;
@@ -174,7 +173,7 @@ int suggest_job_open(struct suggest_job *j, const struct suggest_input *in,
 	seg_list_init(&j->sl);
 	if ((rc = store_open(&j->st, in->tm_path, 0, e)) < 0)
 		return rc;
-	if ((rc = doc_load(&j->d, NULL, in->article, name, &to,
+	if ((rc = doc_load(&j->d, &j->info, in->article, name, &in->text,
 	                   in->presegmented ? DOC_LINES : 0, e)) < 0)
 		return rc;
 	if ((rc = suggest_pick_pair(j->src, j->tgt, j->st, in->src, in->tgt,

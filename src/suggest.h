@@ -11,8 +11,10 @@
  * translation dropped does not break the chain).  It also writes the
  * XLIFF 1.2 both commands give CAT tools.
  *
- * It prints nothing and never writes to the memory (pretranslate counts
- * uses itself).
+ * It prints nothing and never changes the memory's units (pretranslate
+ * counts uses itself); opening the index may bring the memory's match
+ * index up to date, or, when the memory cannot be written, make it from
+ * the texts for the run (tmindex_open, tmindex_note).
  */
 #ifndef NEWSTM_SUGGEST_H
 #define NEWSTM_SUGGEST_H
@@ -55,6 +57,7 @@ struct suggest_job {
 	struct tmindex *ti;
 	struct doc d;
 	struct seg_list sl;
+	struct text_info info; /* how the article was read */
 	char src[LANG_TAG_MAX], tgt[LANG_TAG_MAX];
 };
 
@@ -63,6 +66,8 @@ struct suggest_input {
 	const char *article;   /* path, "-" or NULL: stdin */
 	const char *src, *tgt; /* normalised tags or NULL */
 	int presegmented;      /* one sentence a line */
+	struct text_opts text; /* the article's encoding (NULL: detected),
+	                          lossy reading */
 };
 
 int suggest_job_open(struct suggest_job *j, const struct suggest_input *in,

@@ -11,6 +11,13 @@
 #include "banned.h"
 
 /*
+ * How long a reader waits for another writer (an import holds the lock
+ * for the whole file) before it matches without bringing the index up to
+ * date.
+ */
+#define TMINDEX_WAIT_MS 1000
+
+/*
  * The blob of a segment too long to match (more than MATCH_MAX_TOKENS
  * tokens): a lone continuation byte, which no token list encodes to.
  */
@@ -373,7 +380,30 @@ int tmindex_put_unit(struct store *st, int64_t id, struct err *e)
 	return rc < 0 ? rc : 0;
 }
 
-int tmindex_complete(struct store *st, long long *added, struct err *e)
+/*
+ * The memory refused the write that completing the index needs: put the
+ * one-line note readers print in e and return 1.
+ */
+static int refused(struct store *st, enum store_refusal r, struct err *e)
+{
+	static const char *const why[] = {
+	    "", "the memory is read-only",
+	    "another newstm is writing to the memory", "the disk is full"};
+
+	err_set(e, ERR_DB,
+	        "%s: the match index is not up to date and %s: matched from "
+	        "the texts for this run",
+	        store_path(st), why[r]);
+	return 1;
+}
+
+/*
+ * tmindex_complete; *current receives whether the stored keys are this
+ * newstm's afterwards (when they are not, a reader that could not
+ * complete them must not use them).
+ */
+static int complete(struct store *st, long long *added, int *current,
+                    struct err *e)
 {
 	struct state *s = state_of(st);
 	struct buf gen, lang, text, blob;
@@ -384,6 +414,7 @@ int tmindex_complete(struct store *st, long long *added, struct err *e)
 
 	if (added)
 		*added = 0;
+	*current = 0;
 	buf_init(&gen);
 	buf_init(&lang);
 	buf_init(&text);
@@ -391,14 +422,19 @@ int tmindex_complete(struct store *st, long long *added, struct err *e)
 	rc = versions_match(st, s, &gen, e);
 	if (rc < 0)
 		goto out;
+	*current = rc;
 	if (rc == 1) {
 		if ((rc = store_index_counts(st, &segs, &indexed, e)) < 0)
 			goto out;
 		if (segs == indexed)
-			goto out; /* complete */
+			goto out; /* complete: rc is 0 */
 	}
-	if ((rc = store_begin(st, e)) < 0)
+	/* not behind an import for minutes, and not at all when read-only */
+	if ((rc = store_begin_wait(st, TMINDEX_WAIT_MS, e)) < 0) {
+		if (rc == ERR_DB && store_refused(st))
+			rc = refused(st, store_refused(st), e);
 		goto out;
+	}
 	/* again under the write lock: another newstm may have done it */
 	rc = versions_match(st, s, &gen, e);
 	if (rc < 0)
@@ -431,18 +467,34 @@ int tmindex_complete(struct store *st, long long *added, struct err *e)
 	}
 	if ((rc = flush_keys(s, st, e)) < 0 || (rc = store_commit(st, e)) < 0)
 		goto fail;
+	*current = 1;
 	if (added)
 		*added = (long long)n;
+	rc = 0;
 	goto out;
 fail:
 	store_rollback(st);
+	if (rc == ERR_DB && store_refused(st)) {
+		enum store_refusal why = store_refused(st);
+
+		/* the keys as the memory holds them now, not as we left them */
+		*current = versions_match(st, s, &gen, e) == 1;
+		rc = refused(st, why, e);
+	}
 out:
 	free(ids);
 	buf_release(&gen);
 	buf_release(&lang);
 	buf_release(&text);
 	buf_release(&blob);
-	return rc < 0 ? rc : 0;
+	return rc;
+}
+
+int tmindex_complete(struct store *st, long long *added, struct err *e)
+{
+	int current;
+
+	return complete(st, added, &current, e);
 }
 
 /* ---- the loaded index ---- */
@@ -458,6 +510,8 @@ struct tmindex {
 	size_t norig, ocap;
 	struct buf lang, text; /* scratch */
 	struct err *e;         /* for the callbacks of tmindex_open */
+	int use_blobs;         /* the stored keys are this newstm's */
+	char *note;            /* why the index was made from the texts */
 };
 
 static int add_origin(void *ctx, const struct store_origin_info *o)
@@ -522,9 +576,11 @@ static int load_unit(void *ctx, const struct store_index_row *r)
 	u.id = r->unit;
 	u.src_lang = r->src_lang;
 	u.tgt_lang = r->tgt_lang;
-	if (r->toks && r->len == 1 && !memcmp(r->toks, too_long, 1))
+	if (ti->use_blobs && r->toks && r->len == 1 &&
+	    !memcmp(r->toks, too_long, 1))
 		return 0; /* too long to match */
-	if (r->toks && match_tokens_decode(&toks, &n, r->toks, r->len) == 0) {
+	if (ti->use_blobs && r->toks &&
+	    match_tokens_decode(&toks, &n, r->toks, r->len) == 0) {
 		rc = match_index_add_tokens(ti->idx, &u, toks, n, ti->e);
 		free(toks);
 		if (rc == 0) {
@@ -532,7 +588,7 @@ static int load_unit(void *ctx, const struct store_index_row *r)
 			return 0;
 		}
 	}
-	/* no blob (or a bad one): from the text */
+	/* no blob (or a bad or stale one): from the text */
 	if ((rc = store_segment_get(ti->st, r->src, &ti->lang, &ti->text,
 	                            ti->e)) < 0)
 		return rc;
@@ -554,10 +610,10 @@ int tmindex_open(struct tmindex **out, struct store *st,
 	struct store_filter f = {NULL, NULL, NULL};
 	struct tmindex *ti;
 	long long added = 0;
-	int rc;
+	int rc, current = 0;
 
 	*out = NULL;
-	if ((rc = tmindex_complete(st, &added, e)) < 0)
+	if ((rc = complete(st, &added, &current, e)) < 0)
 		return rc;
 	ti = xcalloc(1, sizeof(*ti));
 	ti->st = st;
@@ -566,8 +622,14 @@ int tmindex_open(struct tmindex **out, struct store *st,
 	buf_init(&ti->text);
 	ti->info.refilled = added;
 	ti->e = e;
+	if (rc == 1) { /* the memory could not be written: in memory */
+		ti->note = xstrdup(e->msg);
+		ti->info.incomplete = 1;
+		err_clear(e);
+	}
+	ti->use_blobs = current;
 	ti->idx = match_index_new(tmindex_names(st), fetch, ti);
-	if ((rc = load_keys(ti->idx, st, 0, e)) < 0)
+	if (current && (rc = load_keys(ti->idx, st, 0, e)) < 0)
 		goto fail;
 	if (o) {
 		f.src_lang = o->src_lang;
@@ -591,6 +653,7 @@ void tmindex_free(struct tmindex *ti)
 	match_index_free(ti->idx);
 	store_unit_release(&ti->cur);
 	free(ti->orig);
+	free(ti->note);
 	buf_release(&ti->lang);
 	buf_release(&ti->text);
 	free(ti);
@@ -604,4 +667,9 @@ struct match_index *tmindex_matcher(struct tmindex *ti)
 void tmindex_info(const struct tmindex *ti, struct tmindex_info *info)
 {
 	*info = ti->info;
+}
+
+const char *tmindex_note(const struct tmindex *ti)
+{
+	return ti->note;
 }

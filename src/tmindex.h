@@ -14,6 +14,11 @@
  * by a writer that did not index, a new tokeniser or names version: the
  * stale keys are dropped and made again), in one transaction, then loads
  * a match index of one language pair from the dictionary and the blobs.
+ * When the memory cannot be written (read-only, or another writer such as
+ * an import holds the lock for more than a second, or a full disk), the
+ * tables are left as they are and the index is made in memory for this
+ * run, from the texts where the stored keys are missing or stale: the
+ * matches are the same, only slower to find, and tmindex_note says why.
  * That index reads texts, flags and origins from the store through a
  * fetch callback when it scores a unit, so it holds only integers.
  * Deleting units needs nothing here: a segment's blob goes with it, and
@@ -54,7 +59,12 @@ int tmindex_put_unit(struct store *st, int64_t id, struct err *e);
  * newstm's, drop it; then tokenise every segment without a blob.  One
  * transaction, and nothing to write when it is complete (two counts).
  * *added (may be NULL) receives the number of segments tokenised.
- * Errors: ERR_DB (a read-only or busy memory among them).
+ * Returns 0, or 1 when it is not complete and the memory refused the
+ * write (read-only, a full disk, or another writer holding the lock for
+ * more than a second: a reader does not wait behind an import): nothing
+ * changed, and e holds a one-line note for the user ("m.db: the match
+ * index is not up to date and the memory is read-only: matched from the
+ * texts for this run").  Errors: ERR_DB.
  */
 int tmindex_complete(struct store *st, long long *added, struct err *e);
 
@@ -84,7 +94,9 @@ struct tmindex_opts {
 /*
  * Complete the memory's index (tmindex_complete), then load the units of
  * o's languages into a match index that fetches what it scores from st,
- * and build its postings.
+ * and build its postings.  When the completion was refused, the index is
+ * made from the texts where the stored keys will not do (info.incomplete,
+ * tmindex_note); the matches are the same.
  * st must stay open while the index is used.  Free with tmindex_free.
  * Errors: those of tmindex_complete, ERR_DB.
  */
@@ -101,7 +113,15 @@ struct tmindex_info {
 	size_t from_text;   /* of them, tokenised from their text */
 	size_t tokens;      /* dictionary size */
 	long long refilled; /* segments tokenised by the completion */
+	int incomplete;     /* the memory's index could not be completed */
 };
 void tmindex_info(const struct tmindex *ti, struct tmindex_info *info);
+
+/*
+ * Why the stored index could not be brought up to date and the units
+ * were matched from their texts, as one line for stderr (borrowed from
+ * ti), or NULL when it was up to date.
+ */
+const char *tmindex_note(const struct tmindex *ti);
 
 #endif

@@ -48,11 +48,6 @@ unsigned long xml_column(const struct xml_reader *r)
 	return (unsigned long)XML_GetCurrentColumnNumber(r->p) + 1;
 }
 
-const char *xml_name(const struct xml_reader *r)
-{
-	return r->name;
-}
-
 int xml_error(const struct xml_reader *r, struct err *e, int code,
               const char *fmt, ...)
 {

@@ -56,8 +56,6 @@ int xml_read(FILE *f, const char *head, size_t head_len, const char *name,
 /* The current position (1-based) in the document, for messages. */
 unsigned long xml_line(const struct xml_reader *r);
 unsigned long xml_column(const struct xml_reader *r);
-/* The name messages use for the document. */
-const char *xml_name(const struct xml_reader *r);
 
 /*
  * Fill e with "name:line:column: <formatted>" at the current position and

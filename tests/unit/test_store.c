@@ -1,5 +1,6 @@
 /* Unit tests of store: opening, versions, putting, merging, reading,
  * forgetting. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -496,5 +497,35 @@ TEST(store_rollback_and_readers)
 	CHECK(store_put(w, &p, NULL, NULL, &e) < 0); /* no batch open */
 	store_free(w);
 	store_free(r);
+	unit_rm_dir(dir);
+}
+
+TEST(store_reports_a_failed_bind)
+{
+	const char *dir = unit_tmp_dir();
+	static const char key[] = "ab\0\0";
+	struct store *st = NULL;
+	int64_t id = 0;
+	struct err e;
+
+	err_clear(&e);
+	CHECK_INT(store_open(&st, unit_path_in(dir, "m.db"), STORE_CREATE, &e),
+	          0);
+	/* a blob longer than SQLite takes: refused at the step, not run */
+	CHECK_INT(store_index_token_id(st, key, (size_t)INT_MAX + 1, &id, &e),
+	          ERR_DB);
+	CHECK(strstr(e.msg, "cannot bind parameter 1") != NULL);
+	CHECK(strstr(e.msg, "too big") != NULL);
+	CHECK_INT(store_begin(st, &e), 0);
+	CHECK_INT(store_index_put_token(st, 0, key, (size_t)INT_MAX + 1, &e),
+	          ERR_DB);
+	CHECK(strstr(e.msg, "cannot bind parameter 2") != NULL);
+	/* the failure does not stick to the statement or the handle */
+	CHECK_INT(store_index_put_token(st, 0, key, 2, &e), 0);
+	CHECK_INT(store_commit(st, &e), 0);
+	CHECK_INT(store_index_token_id(st, key, 2, &id, &e), 0);
+	CHECK_INT(id, 0);
+	CHECK_INT(store_index_token_id(st, key, 1, &id, &e), ERR_NOTFOUND);
+	store_free(st);
 	unit_rm_dir(dir);
 }

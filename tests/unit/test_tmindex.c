@@ -771,3 +771,150 @@ TEST(concord_words_phrases_numbers_names)
 	store_free(st);
 	unit_rm_dir(dir);
 }
+
+/*
+ * A memory whose index is stale (other names data) and that cannot be
+ * written: opened read-only, or another writer holding the lock.  The
+ * index is made in memory from the texts, with the same matches, the
+ * memory is left as it was, and a note says why.
+ */
+TEST(tmindex_stale_and_not_writable)
+{
+	const char *dir = unit_tmp_dir();
+	const char *path = unit_path_in(dir, "m.db");
+	struct store *st = NULL, *w = NULL;
+	struct tmindex *ti = NULL;
+	struct tmindex_info info;
+	struct gen g;
+	struct err e;
+	struct buf v;
+	long long segs = 0, indexed = 0;
+	size_t found = 0;
+
+	rng = 17;
+	err_clear(&e);
+	buf_init(&v);
+	gen_fill(&g, 200);
+	CHECK_INT(store_open(&st, path, STORE_CREATE, &e), 0);
+	tmindex_set_names(st, NULL, "names-1");
+	CHECK_INT(put_range(st, &g, 0, 200, 1, &e), 0);
+	store_free(st);
+	st = NULL;
+
+	/* read-only: made from the texts at once, not written */
+	CHECK_INT(store_open(&st, path, STORE_READONLY, &e), 0);
+	tmindex_set_names(st, NULL, "names-2");
+	CHECK_INT(tmindex_open(&ti, st, NULL, &e), 0);
+	if (ti) {
+		tmindex_info(ti, &info);
+		CHECK_INT(info.incomplete, 1);
+		CHECK_INT(info.refilled, 0);
+		CHECK_INT(info.units, 200);
+		CHECK_INT(info.from_text, 200);
+		CHECK(tmindex_note(ti) &&
+		      strstr(tmindex_note(ti), "m.db: the match index is not "
+		                               "up to date and the memory is "
+		                               "read-only"));
+		CHECK_INT(compare_with_oracle(st, ti, &g, "ru", &found), 0);
+		CHECK(found > 10);
+		CHECK_INT(compare_with_oracle(st, ti, &g, "de", &found), 0);
+		tmindex_free(ti);
+		ti = NULL;
+	}
+	CHECK_INT(tmindex_complete(st, NULL, &e), 1);
+	CHECK_INT(store_index_meta(st, "names_version", &v, &e), 1);
+	CHECK_STR(v.data, "names-1");
+	CHECK(store_begin(st, &e) < 0);
+	CHECK_INT(store_refused(st), STORE_REFUSED_READONLY);
+	store_free(st);
+	st = NULL;
+
+	/* another writer holds the lock: no waiting behind it */
+	CHECK_INT(store_open(&w, path, 0, &e), 0);
+	CHECK_INT(store_begin(w, &e), 0);
+	CHECK_INT(store_open(&st, path, 0, &e), 0);
+	tmindex_set_names(st, NULL, "names-3");
+	CHECK_INT(tmindex_open(&ti, st, &(struct tmindex_opts){"en", "ru"}, &e),
+	          0);
+	if (ti) {
+		tmindex_info(ti, &info);
+		CHECK_INT(info.incomplete, 1);
+		CHECK(tmindex_note(ti) &&
+		      strstr(tmindex_note(ti), "another newstm is writing"));
+		CHECK_INT(compare_with_oracle(st, ti, &g, "ru", &found), 0);
+		CHECK(found > 10);
+		tmindex_free(ti);
+		ti = NULL;
+	}
+	store_rollback(w);
+	store_free(w);
+	/* once it can, the reader brings the index up to date */
+	CHECK_INT(tmindex_open(&ti, st, NULL, &e), 0);
+	if (ti) {
+		tmindex_info(ti, &info);
+		CHECK_INT(info.incomplete, 0);
+		CHECK(tmindex_note(ti) == NULL);
+		CHECK_INT(info.from_text, 0);
+		tmindex_free(ti);
+	}
+	CHECK_INT(store_index_counts(st, &segs, &indexed, &e), 0);
+	CHECK_INT(indexed, segs);
+	CHECK_INT(store_index_meta(st, "names_version", &v, &e), 1);
+	CHECK_STR(v.data, "names-3");
+	store_free(st);
+	buf_release(&v);
+	gen_release(&g);
+	unit_rm_dir(dir);
+}
+
+/* concord on a stale index it cannot complete: reads the texts instead */
+TEST(concord_stale_and_read_only)
+{
+	static const char *const pairs[][3] = {
+	    {"en", "Belarus freed 52 prisoners on Thursday.",
+	     "Беларусь освободила 52 заключенных."},
+	    {"en", "Minsker Zeitung reported the release.", "Газета сообщила."},
+	    {"en", "The group was smaller than the 1,300 prisoners.",
+	     "Это меньше, чем 1300 заключенных."},
+	    {"en", "About 1,400 prisoners remain, Tikhanovskaya said.",
+	     "Около 1400 заключенных остаются, сказала Тихановская."},
+	    {"ru", "Тихановская призвала Евросоюз.",
+	     "Tsikhanouskaya called on the EU."},
+	};
+	static const struct match_names names = {fake_entity, NULL, NULL};
+	const char *dir = unit_tmp_dir();
+	const char *path = unit_path_in(dir, "m.db");
+	struct concord_opts o = {0, NULL, 0};
+	struct concord_result r;
+	struct store *st = NULL;
+	char span[128];
+	struct err e;
+
+	err_clear(&e);
+	CHECK_INT(store_open(&st, path, STORE_CREATE, &e), 0);
+	tmindex_set_names(st, NULL, "none-yet");
+	put_pairs(st, pairs, sizeof(pairs) / sizeof(pairs[0]));
+	store_free(st);
+	st = NULL;
+	CHECK_INT(store_open(&st, path, STORE_READONLY, &e), 0);
+	tmindex_set_names(st, &names, "test-1");
+	concord_result_init(&r);
+	CHECK_INT(concord_search(&r, st, "prisoners", 9, &o, &e), 0);
+	CHECK_INT(r.total, 3);
+	CHECK(r.note && strstr(r.note, "read-only"));
+	concord_result_release(&r);
+	CHECK_STR(found(st, "prisoners", 0, NULL, span, sizeof(span)), "4,3,1");
+	CHECK_STR(found(st, "Minsk", 0, NULL, NULL, 0), "");
+	CHECK_STR(found(st, "1,300 prisoners", 0, NULL, span, sizeof(span)),
+	          "3");
+	CHECK_STR(span, "1,300 prisoners");
+	CHECK_STR(found(st, "заключенных", 1, "ru", NULL, 0), "4,3,1");
+	/* names of these names data, which the stored keys do not know */
+	CHECK_STR(found(st, "Tsikhanouskaya", 0, NULL, span, sizeof(span)),
+	          "5,4");
+	CHECK_STR(span, "Тихановская");
+	CHECK_STR(found(st, "Tsikhanouskaya", 1, "en", NULL, 0), "5");
+	CHECK_STR(found(st, "quokka", 0, NULL, NULL, 0), "");
+	store_free(st);
+	unit_rm_dir(dir);
+}
