@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cmds.h"
 #include "import.h"
 #include "lang.h"
@@ -70,6 +71,22 @@ static void report(const char *name, const struct import_report *r)
 		         r->bad - IMPORT_MAX_BAD);
 }
 
+/* Remove a memory file and its WAL companions (a memory left empty). */
+static void remove_memory(const char *path)
+{
+	static const char *const ext[] = {"", "-wal", "-shm", "-journal"};
+	struct buf b;
+	size_t k;
+
+	buf_init(&b);
+	for (k = 0; k < sizeof(ext) / sizeof(ext[0]); k++) {
+		buf_reset(&b);
+		buf_addf(&b, "%s%s", path, ext[k]);
+		remove(b.data);
+	}
+	buf_release(&b);
+}
+
 static int run(int argc, char **argv, const struct cli_ctx *ctx)
 {
 	static const struct option opts[] = {
@@ -86,7 +103,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	struct err e;
 	unsigned flags = STORE_CREATE;
 	const char *env;
-	int c, i, status = CLI_OK;
+	int c, i, status = CLI_OK, existed, stored = 0;
 
 	memset(&o, 0, sizeof(o));
 	while ((c = cli_getopt(argc, argv, opts, "import")) != -1) {
@@ -137,6 +154,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	err_clear(&e);
 	if (!strcmp(ctx->tm_path, CLI_DEFAULT_TM))
 		flags |= STORE_MKDIR; /* the default home, tm/, on first use */
+	/* a memory this run creates goes again if nothing went into it */
+	existed = access(ctx->tm_path, F_OK) == 0;
 	if (store_open(&st, ctx->tm_path, flags, &e) < 0)
 		return cli_fail(&e);
 	for (i = optind; i < argc; i++) {
@@ -155,10 +174,13 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 			if (h.progress)
 				fputs("\r\033[K", stderr);
 			report(name, &r);
+			stored++;
 		}
 		import_report_release(&r);
 	}
 	store_free(st);
+	if (!existed && !stored)
+		remove_memory(ctx->tm_path);
 	return status;
 }
 
