@@ -121,6 +121,36 @@ TEST(namefind_case_endings)
 	namestore_free(ns);
 }
 
+TEST(namefind_declined_given_names)
+{
+	struct namestore *ns = house_store();
+	struct namefind *nf = namefind_new(ns, NAMESTORE_CONFIRMED);
+
+	/* a feminine given name beside a -ской surname, which may be
+	 * genitive, dative, instrumental or prepositional: the house form
+	 * declined is never reported */
+	CHECK_INT(count_fixes(nf,
+	                      "Встреча со Светланой Тихановской прошла в "
+	                      "Вильнюсе. Письмо Светлане Тихановской, слово о "
+	                      "Светлане Тихановской.",
+	                      "ru"),
+	          0);
+	CHECK_INT(count_fixes(nf,
+	                      "Сустрэча са Святланай Ціханоўскай, ліст "
+	                      "Святлане Ціханоўскай, аб Сяргеі Ціханоўскім.",
+	                      "be"),
+	          0);
+	/* a variant: each word in the case the name stands in */
+	CHECK_STR(normalized(nf, "со Святланой Цихановской", "ru"),
+	          "со Светланой Тихановской");
+	CHECK_STR(normalized(nf, "о Святлане Цихановской", "ru"),
+	          "о Светлане Тихановской");
+	CHECK_STR(normalized(nf, "аб Сергеі Ціханоўскім", "be"),
+	          "аб Сяргеі Ціханоўскім");
+	namefind_free(nf);
+	namestore_free(ns);
+}
+
 TEST(namefind_fix_positions)
 {
 	struct namestore *ns = house_store();
