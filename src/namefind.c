@@ -745,21 +745,78 @@ static void keep_apostrophe(struct buf *out, size_t from, size_t to,
 	buf_release(&b);
 }
 
-/* Report the mention read as rdg: parts with their house words. */
+/*
+ * The second part of a double surname written after word w (Whalen of
+ * Salihovic-Whalen, or of Salihovic Whalen) when the house surname j has
+ * one too (hp token j + 1, joined by a hyphen) and it is spelled alike:
+ * its reading index in the case of rd, or -1.
+ */
+static int double_part(struct namefind *nf, struct run *r, int w,
+                       const struct names_name *hp, int j,
+                       const struct inflect_reading *rd)
+{
+	struct names_name p;
+	int c, pick = 0;
+
+	if (w + 1 >= r->n || j + 1 >= hp->ntok || !hp->tok[j + 1].hyphen ||
+	    hp->tok[j + 1].role == NAMES_INITIAL)
+		return -1;
+	read_word(r, w + 1);
+	for (c = 1; c < r->nrd[w + 1]; c++)
+		if (inflect_in_slot(&r->rd[w + 1][c], rd->slot)) {
+			pick = c;
+			break;
+		}
+	if (names_parse(nf->nm, &p, r->rd[w + 1][pick].base,
+	                strlen(r->rd[w + 1][pick].base), NULL) < 0 ||
+	    p.ntok != 1 || !names_given_equal(&p.tok[0], &hp->tok[j + 1]))
+		return -1;
+	return pick;
+}
+
+/* Is text[a..b) one hyphen (-, U+2010, U+2011)? */
+static int is_hyphen_sep(const char *text, size_t a, size_t b)
+{
+	size_t i = a;
+	int32_t cp;
+
+	if (a >= b)
+		return 0;
+	cp = norm_next(text, b, &i);
+	return i == b && (cp == '-' || cp == 0x2010 || cp == 0x2011);
+}
+
+/* A word of a mention and the house word it stands for. */
+struct item {
+	int w;     /* word of the run */
+	int j;     /* token of the house form, -1: none */
+	int tok;   /* token of the mention, -1: a double surname's part */
+	int house; /* the token has a house word (not an initial) */
+	struct inflect_reading rd;
+};
+
+/*
+ * Report the mention read as rdg: parts with their house words.  Words
+ * that stand for the parts of one hyphenated house word (Jean-Pierre,
+ * Salihović-Whalen) are one part, so the whole of it is reported, and
+ * a hyphen or a space between them is compared too.  *end: the word
+ * after the mention's last.
+ */
 static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
-                int surname, namefind_fn fn, void *ctx)
+                int surname, namefind_fn fn, void *ctx, int *end)
 {
 	struct namefind_part parts[NAMES_MAX_TOKENS];
-	struct inflect_reading own[NAMES_MAX_TOKENS];
+	struct item it[NAMES_MAX_TOKENS];
 	size_t hstart[NAMES_MAX_TOKENS], hlen[NAMES_MAX_TOKENS];
 	int hvalid[NAMES_MAX_TOKENS];
 	struct namefind_mention m;
 	struct names_result hr;
 	const struct names_name *hp = NULL;
 	struct namestore_alias ha;
-	int t, np = 0, k = rdg->hit.entity;
+	int t, q, n = 0, np = 0, k = rdg->hit.entity;
 
 	memset(&m, 0, sizeof(m));
+	memset(it, 0, sizeof(it));
 	m.entity = k;
 	m.alias = rdg->hit.alias;
 	m.score = rdg->hit.r.score;
@@ -776,60 +833,110 @@ static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
 			names_match(nf->nm, &rdg->p, hp, NAMES_THRESHOLD, &hr);
 		}
 	}
-	buf_reset(&nf->house);
-	buf_reset(&nf->spell);
-	for (t = 0; t < rdg->p.ntok; t++) {
-		int w = rdg->tokword[t], j;
-		const char *ws;
-		size_t wn;
+	*end = rdg->e;
+	/* the words, each with the house token it stands for */
+	for (t = 0; t < rdg->p.ntok && n < NAMES_MAX_TOKENS; t++) {
+		int w = rdg->tokword[t];
 
 		/* a word the name did not align (Thursday Mikalai X) is not
 		 * part of it */
 		if (w < 0 || (!surname && rdg->hit.r.aligned[t] < 0 &&
 		              !rdg->hit.r.surname))
 			continue;
-		ws = r->text + r->w[w].start;
-		wn = r->w[w].end - r->w[w].start;
+		it[n].w = w;
+		it[n].tok = t;
+		it[n].j = hp ? hr.aligned[t] : -1;
+		if (hp && it[n].j >= hp->ntok)
+			it[n].j = -1;
+		it[n].house = it[n].j >= 0 &&
+		              rdg->p.tok[t].role != NAMES_INITIAL &&
+		              hp->tok[it[n].j].role != NAMES_INITIAL;
 		/* the word in the case the whole name was read in (its
 		 * reading may stand for several: Тихановской) */
-		own[np] = r->rd[w][rdg->choice[w]];
+		it[n].rd = r->rd[w][rdg->choice[w]];
 		if (rdg->slot > INFL_BASE)
-			inflect_set_slot(&own[np],
+			inflect_set_slot(&it[n].rd,
 			                 (enum inflect_slot)rdg->slot);
-		parts[np].start = r->w[w].start;
-		parts[np].end = r->w[w].end;
-		parts[np].reading = &own[np];
-		parts[np].house = NULL;
-		parts[np].house_len = 0;
-		hvalid[np] = 0;
-		if (nf->spell.len)
-			buf_addch(&nf->spell, r->w[w].sep == '-' ? '-' : ' ');
-		buf_adds(&nf->spell, own[np].base);
-		j = hp ? hr.aligned[t] : -1;
-		if (j >= 0 && j < hp->ntok &&
-		    rdg->p.tok[t].role != NAMES_INITIAL &&
-		    hp->tok[j].role != NAMES_INITIAL) {
-			const char *hw = ha.spelling + hp->tok[j].start;
-			size_t hn = hp->tok[j].end - hp->tok[j].start;
+		n++;
+	}
+	/* a surname alone: the rest of a double surname written with it */
+	while (surname && hp && n > 0 && n < NAMES_MAX_TOKENS &&
+	       it[n - 1].house) {
+		int c = double_part(nf, r, it[n - 1].w, hp, it[n - 1].j,
+		                    &it[n - 1].rd);
 
+		if (c < 0)
+			break;
+		it[n].w = it[n - 1].w + 1;
+		it[n].j = it[n - 1].j + 1;
+		it[n].tok = -1;
+		it[n].house = 1;
+		it[n].rd = r->rd[it[n].w][c];
+		inflect_set_slot(&it[n].rd, it[n - 1].rd.slot);
+		*end = it[n].w + 1;
+		n++;
+	}
+	buf_reset(&nf->house);
+	buf_reset(&nf->spell);
+	for (q = 0; q < n; q++) {
+		const struct item *x = &it[q];
+		const char *ws = r->text + r->w[x->w].start;
+		size_t wn = r->w[x->w].end - r->w[x->w].start, at;
+		const char *hw;
+		size_t hn;
+		int join;
+
+		if (nf->spell.len)
+			buf_addch(&nf->spell,
+			          r->w[x->w].sep == '-' ? '-' : ' ');
+		buf_adds(&nf->spell, x->rd.base);
+		/* one house word in two written ones: one part */
+		join = np > 0 && hvalid[np - 1] && x->house && hp &&
+		       it[q - 1].w + 1 == x->w && it[q - 1].j + 1 == x->j &&
+		       (r->w[x->w].sep == '-' || hp->tok[x->j].hyphen);
+		if (!join) {
+			parts[np].start = r->w[x->w].start;
+			parts[np].reading = &it[q].rd;
+			parts[np].house = NULL;
+			parts[np].house_len = 0;
+			hvalid[np] = 0;
 			hstart[np] = nf->house.len;
-			if (reads_as(r, w, hw, hn)) {
-				/* the house form itself in some case form (even
-				 * where inflect knows no paradigm), whatever
-				 * its apostrophe: as written */
-				buf_add(&nf->house, ws, wn);
-			} else {
-				inflect_apply(&nf->house, hw, hn, &own[np],
-				              *r->ilang ? r->ilang : NULL);
-				keep_apostrophe(&nf->house, hstart[np],
-				                nf->house.len -
-				                    strlen(own[np].suffix),
-				                ws, wn);
-			}
-			hlen[np] = nf->house.len - hstart[np];
-			hvalid[np] = 1;
+			np++;
 		}
-		np++;
+		parts[np - 1].end = r->w[x->w].end;
+		if (!x->house || !hp)
+			continue;
+		hw = ha.spelling + hp->tok[x->j].start;
+		hn = hp->tok[x->j].end - hp->tok[x->j].start;
+		if (join) {
+			/* the house's hyphen or space; a hyphen as written
+			 * where both have one */
+			size_t ga = r->w[x->w - 1].end, gb = r->w[x->w].start;
+			size_t ha0 = hp->tok[x->j - 1].end;
+
+			if (is_hyphen_sep(r->text, ga, gb) &&
+			    is_hyphen_sep(ha.spelling, ha0,
+			                  hp->tok[x->j].start))
+				buf_add(&nf->house, r->text + ga, gb - ga);
+			else
+				buf_add(&nf->house, ha.spelling + ha0,
+				        hp->tok[x->j].start - ha0);
+		}
+		at = nf->house.len;
+		if (reads_as(r, x->w, hw, hn)) {
+			/* the house form itself in some case form (even
+			 * where inflect knows no paradigm), whatever its
+			 * apostrophe: as written */
+			buf_add(&nf->house, ws, wn);
+		} else {
+			inflect_apply(&nf->house, hw, hn, &x->rd,
+			              *r->ilang ? r->ilang : NULL);
+			keep_apostrophe(&nf->house, at,
+			                nf->house.len - strlen(x->rd.suffix),
+			                ws, wn);
+		}
+		hlen[np - 1] = nf->house.len - hstart[np - 1];
+		hvalid[np - 1] = 1;
 	}
 	if (!np)
 		return 0;
@@ -874,7 +981,7 @@ static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
 	i = 0;
 	while (i < r->n) {
 		struct reading best;
-		int h = i, s, e, guard;
+		int h = i, s, e, guard, end;
 
 		if (!r->info[i].hits) {
 			i++;
@@ -891,19 +998,20 @@ static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
 					try_span(nf, r, s, e, &best);
 		}
 		if (best.hit.r.score >= 0) {
-			if ((rc = emit(nf, r, &best, 0, fn, ctx)) != 0)
+			if ((rc = emit(nf, r, &best, 0, fn, ctx, &end)) != 0)
 				return rc;
-			i = lo = best.e;
+			i = lo = end;
 			continue;
 		}
 		guard = (h > lo && r->info[h - 1].given) ||
 		        (h + 1 < r->n && r->info[h + 1].given);
+		end = h + 1;
 		if (resolve_surname(nf, r, h, guard, &best)) {
-			if ((rc = emit(nf, r, &best, 1, fn, ctx)) != 0)
+			if ((rc = emit(nf, r, &best, 1, fn, ctx, &end)) != 0)
 				return rc;
-			lo = h + 1;
+			lo = end;
 		}
-		i = h + 1;
+		i = end;
 	}
 	return 0;
 }

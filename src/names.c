@@ -352,12 +352,6 @@ static void token_alts(struct names_token *t, const char *s, size_t n)
 	}
 }
 
-static int is_apostrophe(int32_t cp)
-{
-	return cp == '\'' || cp == 0x2019 || cp == 0x2BC || cp == 0x60 ||
-	       cp == 0x2018 || cp == 0xB4;
-}
-
 /* A word as the tokeniser found it. */
 struct raw_token {
 	size_t start, end;
@@ -438,7 +432,7 @@ static int split_words(struct raw_token *w, const char *s, size_t n)
 			}
 			continue;
 		}
-		if (in && is_apostrophe(cp) && i < n) {
+		if (in && norm_is_apostrophe(cp) && i < n) {
 			size_t j = i, k;
 			int32_t next = norm_next(s, n, &j), after = 0;
 
