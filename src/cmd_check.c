@@ -107,8 +107,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		goto out;
 	}
 	if (!any_house(nc.ns, nc.lang))
-		cli_warn("check: no house forms in '%s' in the memory",
-		         nc.lang);
+		cli_warn("%s: no house forms for '%s'", ctx->tm_path, nc.lang);
 	for (i = 0; i < nc.fixes.n; i++) {
 		const struct namefind_fix *fx = &nc.fixes.v[i];
 

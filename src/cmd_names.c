@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmds.h"
 #include "lang.h"
@@ -538,11 +540,13 @@ static int entities_arg(struct store *st, const char *arg, unsigned mask,
 	if (*n < 0)
 		return cli_fail(&e);
 	if (!*n) {
-		err_set(&e, ERR_NOTFOUND, "no entity matches '%s'", arg);
+		err_set(&e, ERR_NOTFOUND, "%s: no entity matches '%s'",
+		        store_path(st), arg);
 		return cli_fail(&e);
 	}
 	if (*n > 1 && !many) {
-		fprintf(stderr, "newstm: '%s' names %d entities (", arg, *n);
+		fprintf(stderr, "newstm: %s: '%s' names %d entities (",
+		        store_path(st), arg, *n);
 		for (k = 0; k < *n; k++)
 			fprintf(stderr, "%s%lld", k ? ", " : "",
 			        (long long)ids[k]);
@@ -762,10 +766,117 @@ static int run_import(int argc, char **argv, const struct cli_ctx *ctx)
 	buf_release(&text);
 	if (rc < 0)
 		return cli_fail(&e);
-	printf("%s: %lld entities (%lld new, %lld updated), %lld spellings\n",
-	       name, counts.created + counts.updated, counts.created,
-	       counts.updated, counts.spellings);
+	printf("%s: %lld %s (%lld new, %lld updated), %lld spelling%s\n", name,
+	       counts.created + counts.updated,
+	       counts.created + counts.updated == 1 ? "entity" : "entities",
+	       counts.created, counts.updated, counts.spellings,
+	       counts.spellings == 1 ? "" : "s");
 	return cli_finish_output(CLI_OK);
+}
+
+/* Write data[0..len) to fd, through short writes; -1 with errno set. */
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, data, len);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (!k)
+				errno = EIO;
+			return -1;
+		}
+		data += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+/*
+ * Write data[0..len) to path whole or not at all: into a temporary file
+ * in the same folder, renamed over path once all of it is written, synced
+ * and closed; on any failure the temporary file is removed and path is as
+ * it was.  A symbolic link is followed (its target is replaced); the file
+ * keeps the permissions of the one it replaces, or gets 0666 less the
+ * umask.  Something that is not a regular file (/dev/stdout, a pipe) is
+ * written in place.  Fails with ERR_IO, described in e.
+ */
+static int write_whole(const char *path, const char *data, size_t len,
+                       struct err *e)
+{
+	struct buf real, tmp;
+	const char *target, *slash;
+	struct stat sb;
+	mode_t mode;
+	int fd = -1, rc = 0, exists, hops;
+
+	buf_init(&real);
+	buf_init(&tmp);
+	buf_adds(&real, path);
+	exists = stat(path, &sb) == 0;
+	/* follow symbolic links to the regular file they name */
+	for (hops = 0; hops < 16 && (!exists || S_ISREG(sb.st_mode)); hops++) {
+		struct stat lb;
+		char link[4096];
+		ssize_t k;
+
+		if (lstat(real.data, &lb) != 0 || !S_ISLNK(lb.st_mode) ||
+		    (k = readlink(real.data, link, sizeof(link) - 1)) <= 0)
+			break;
+		link[k] = '\0';
+		slash = strrchr(real.data, '/');
+		buf_truncate(&real, link[0] != '/' && slash
+		                        ? (size_t)(slash + 1 - real.data)
+		                        : 0);
+		buf_adds(&real, link);
+	}
+	target = real.data;
+	if (exists && !S_ISREG(sb.st_mode)) {
+		FILE *fp = fopen(path, "w");
+
+		if (!fp || fwrite(data, 1, len, fp) != len) {
+			rc = err_set(e, ERR_IO, "cannot write '%s': %s", path,
+			             strerror(errno));
+			if (fp)
+				fclose(fp);
+		} else if (fclose(fp) != 0) {
+			rc = err_set(e, ERR_IO, "cannot write '%s': %s", path,
+			             strerror(errno));
+		}
+		goto out;
+	}
+	if (exists) {
+		mode = sb.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	slash = strrchr(target, '/');
+	buf_add(&tmp, target, slash ? (size_t)(slash + 1 - target) : 0);
+	buf_addf(&tmp, ".%s.XXXXXX", slash ? slash + 1 : target);
+	if ((fd = mkstemp(tmp.data)) < 0) {
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", path,
+		             strerror(errno));
+		goto out;
+	}
+	if (fchmod(fd, mode) != 0 || write_all(fd, data, len) < 0 ||
+	    fsync(fd) != 0) {
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", path,
+		             strerror(errno));
+		close(fd);
+	} else if (close(fd) != 0 || rename(tmp.data, target) != 0) {
+		rc = err_set(e, ERR_IO, "cannot write '%s': %s", path,
+		             strerror(errno));
+	}
+	if (rc < 0)
+		unlink(tmp.data);
+out:
+	buf_release(&tmp);
+	buf_release(&real);
+	return rc;
 }
 
 static int run_export(int argc, char **argv, const struct cli_ctx *ctx)
@@ -780,7 +891,6 @@ static int run_export(int argc, char **argv, const struct cli_ctx *ctx)
 	struct buf out;
 	struct err e;
 	const char *path = NULL;
-	FILE *fp = stdout;
 	int c, rc;
 
 	cli_opt_reset();
@@ -802,17 +912,10 @@ static int run_export(int argc, char **argv, const struct cli_ctx *ctx)
 	store_free(st);
 	if (rc >= 0) {
 		namesfile_write(&out, &f);
-		if (path && !(fp = fopen(path, "w")))
-			rc = err_set(&e, ERR_IO, "cannot write '%s': %s", path,
-			             strerror(errno));
-	}
-	if (rc >= 0 && fp != stdout) {
-		if (fwrite(out.data, 1, out.len, fp) != out.len ||
-		    fclose(fp) != 0)
-			rc = err_set(&e, ERR_IO, "cannot write '%s': %s", path,
-			             strerror(errno));
-	} else if (rc >= 0) {
-		fwrite(out.data, 1, out.len, stdout);
+		if (path)
+			rc = write_whole(path, out.data, out.len, &e);
+		else
+			fwrite(out.data, 1, out.len, stdout);
 	}
 	namesfile_release(&f);
 	buf_release(&out);

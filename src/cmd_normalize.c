@@ -174,8 +174,8 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		if (nc.info.bom && !strcmp(nc.info.encoding, "UTF-8"))
 			buf_adds(&out, "\xEF\xBB\xBF");
 		else if (strcmp(nc.info.encoding, "UTF-8") != 0)
-			cli_warn("normalize: %s: written as UTF-8 (it was %s)",
-			         name, nc.info.encoding);
+			cli_warn("%s: written as UTF-8 (it was %s)", name,
+			         nc.info.encoding);
 		buf_add(&out, fixed.data, fixed.len);
 	}
 	fwrite(out.data, 1, out.len, stdout);

@@ -6,89 +6,95 @@
 #include "norm.h"
 #include "banned.h"
 
+/* What a paradigm declines. */
+enum { NOUN = 0, SURNAME = 1 };
+
 /*
- * A paradigm: the language, then the endings for INFL_BASE .. INFL_LOC.
- * The base ending identifies the paradigm of a house form; the others are
- * what a text may carry.  Where one ending serves several cases the first
- * case listed is the one a reading reports, which is harmless: applying it
- * to a base of the same paradigm gives the same ending back.  Surname
- * classes come before given-name classes, longer endings before shorter.
+ * A paradigm: the language, whether it is a surname class (adjectival
+ * -ская, -ский, possessive -ов, -ин: given names never decline so, so
+ * Марыной is no genitive of the given name Марына), then the endings for
+ * INFL_BASE .. INFL_LOC.  The base ending identifies the paradigm of a
+ * house form; the others are what a text may carry.  Where one ending
+ * serves several cases a reading carries all of them (inflect_reading
+ * slots).  Surname classes come before given-name classes, longer endings
+ * before shorter.
  */
 static const struct paradigm {
 	const char *lang;
+	int kind; /* NOUN or SURNAME */
 	const char *end[INFL_NSLOTS];
 } paradigms[] = {
     /* Russian surnames */
-    {"ru", {"ская", "ской", "ской", "скую", "ской", "ской"}},
-    {"ru", {"цкая", "цкой", "цкой", "цкую", "цкой", "цкой"}},
-    {"ru", {"ский", "ского", "скому", "ского", "ским", "ском"}},
-    {"ru", {"цкий", "цкого", "цкому", "цкого", "цким", "цком"}},
-    {"ru", {"ова", "овой", "овой", "ову", "овой", "овой"}},
-    {"ru", {"ева", "евой", "евой", "еву", "евой", "евой"}},
-    {"ru", {"ёва", "ёвой", "ёвой", "ёву", "ёвой", "ёвой"}},
-    {"ru", {"ов", "ова", "ову", "ова", "овым", "ове"}},
-    {"ru", {"ев", "ева", "еву", "ева", "евым", "еве"}},
-    {"ru", {"ёв", "ёва", "ёву", "ёва", "ёвым", "ёве"}},
-    {"ru", {"ин", "ина", "ину", "ина", "иным", "ине"}},
-    {"ru", {"ына", "ыной", "ыной", "ыну", "ыной", "ыной"}},
-    {"ru", {"ын", "ына", "ыну", "ына", "ыным", "ыне"}},
+    {"ru", SURNAME, {"ская", "ской", "ской", "скую", "ской", "ской"}},
+    {"ru", SURNAME, {"цкая", "цкой", "цкой", "цкую", "цкой", "цкой"}},
+    {"ru", SURNAME, {"ский", "ского", "скому", "ского", "ским", "ском"}},
+    {"ru", SURNAME, {"цкий", "цкого", "цкому", "цкого", "цким", "цком"}},
+    {"ru", SURNAME, {"ова", "овой", "овой", "ову", "овой", "овой"}},
+    {"ru", SURNAME, {"ева", "евой", "евой", "еву", "евой", "евой"}},
+    {"ru", SURNAME, {"ёва", "ёвой", "ёвой", "ёву", "ёвой", "ёвой"}},
+    {"ru", SURNAME, {"ов", "ова", "ову", "ова", "овым", "ове"}},
+    {"ru", SURNAME, {"ев", "ева", "еву", "ева", "евым", "еве"}},
+    {"ru", SURNAME, {"ёв", "ёва", "ёву", "ёва", "ёвым", "ёве"}},
+    {"ru", SURNAME, {"ин", "ина", "ину", "ина", "иным", "ине"}},
+    {"ru", SURNAME, {"ына", "ыной", "ыной", "ыну", "ыной", "ыной"}},
+    {"ru", SURNAME, {"ын", "ына", "ыну", "ына", "ыным", "ыне"}},
     /* Russian given names and other nouns */
-    {"ru", {"ий", "ия", "ию", "ия", "ием", "ии"}},
-    {"ru", {"ия", "ии", "ии", "ию", "ией", "ии"}},
-    {"ru", {"ей", "ея", "ею", "ея", "еем", "ее"}},
-    {"ru", {"ай", "ая", "аю", "ая", "аем", "ае"}},
-    {"ru", {"ья", "ьи", "ье", "ью", "ьей", "ье"}},
-    {"ru", {"ь", "я", "ю", "я", "ем", "е"}},
+    {"ru", NOUN, {"ий", "ия", "ию", "ия", "ием", "ии"}},
+    {"ru", NOUN, {"ия", "ии", "ии", "ию", "ией", "ии"}},
+    {"ru", NOUN, {"ей", "ея", "ею", "ея", "еем", "ее"}},
+    {"ru", NOUN, {"ай", "ая", "аю", "ая", "аем", "ае"}},
+    {"ru", NOUN, {"ья", "ьи", "ье", "ью", "ьей", "ье"}},
+    {"ru", NOUN, {"ь", "я", "ю", "я", "ем", "е"}},
     /* after к, г, х, ж, ш, ч, щ Russian writes и, not ы */
-    {"ru", {"ка", "ки", "ке", "ку", "кой", "ке"}},
-    {"ru", {"га", "ги", "ге", "гу", "гой", "ге"}},
-    {"ru", {"ха", "хи", "хе", "ху", "хой", "хе"}},
-    {"ru", {"ша", "ши", "ше", "шу", "шей", "ше"}},
-    {"ru", {"жа", "жи", "же", "жу", "жей", "же"}},
-    {"ru", {"ча", "чи", "че", "чу", "чей", "че"}},
-    {"ru", {"а", "ы", "е", "у", "ой", "е"}},
-    {"ru", {"я", "и", "е", "ю", "ей", "е"}},
-    {"ru", {"", "а", "у", "а", "ом", "е"}},
+    {"ru", NOUN, {"ка", "ки", "ке", "ку", "кой", "ке"}},
+    {"ru", NOUN, {"га", "ги", "ге", "гу", "гой", "ге"}},
+    {"ru", NOUN, {"ха", "хи", "хе", "ху", "хой", "хе"}},
+    {"ru", NOUN, {"ша", "ши", "ше", "шу", "шей", "ше"}},
+    {"ru", NOUN, {"жа", "жи", "же", "жу", "жей", "же"}},
+    {"ru", NOUN, {"ча", "чи", "че", "чу", "чей", "че"}},
+    {"ru", NOUN, {"а", "ы", "е", "у", "ой", "е"}},
+    {"ru", NOUN, {"я", "и", "е", "ю", "ей", "е"}},
+    {"ru", NOUN, {"", "а", "у", "а", "ом", "е"}},
     /* Belarusian */
-    {"be", {"ская", "скай", "скай", "скую", "скай", "скай"}},
-    {"be", {"цкая", "цкай", "цкай", "цкую", "цкай", "цкай"}},
-    {"be", {"скі", "скага", "скаму", "скага", "скім", "скім"}},
-    {"be", {"цкі", "цкага", "цкаму", "цкага", "цкім", "цкім"}},
-    {"be", {"ава", "авай", "авай", "аву", "авай", "авай"}},
-    {"be", {"ева", "евай", "евай", "еву", "евай", "евай"}},
-    {"be", {"аў", "ава", "аву", "ава", "авым", "аве"}},
-    {"be", {"еў", "ева", "еву", "ева", "евым", "еве"}},
-    {"be", {"ка", "кі", "ку", "ку", "кам", "ку"}},
-    {"be", {"ін", "іна", "іну", "іна", "іным", "іне"}},
-    {"be", {"ей", "ея", "ею", "ея", "еем", "еі"}},
-    {"be", {"ай", "ая", "аю", "ая", "аем", "аі"}},
-    {"be", {"а", "ы", "е", "у", "ай", "е"}},
-    {"be", {"я", "і", "і", "ю", "яй", "і"}},
-    {"be", {"ь", "я", "ю", "я", "ем", "і"}},
-    {"be", {"", "а", "у", "а", "ам", "е"}},
+    {"be", SURNAME, {"ская", "скай", "скай", "скую", "скай", "скай"}},
+    {"be", SURNAME, {"цкая", "цкай", "цкай", "цкую", "цкай", "цкай"}},
+    {"be", SURNAME, {"скі", "скага", "скаму", "скага", "скім", "скім"}},
+    {"be", SURNAME, {"цкі", "цкага", "цкаму", "цкага", "цкім", "цкім"}},
+    {"be", SURNAME, {"ава", "авай", "авай", "аву", "авай", "авай"}},
+    {"be", SURNAME, {"ева", "евай", "евай", "еву", "евай", "евай"}},
+    {"be", SURNAME, {"аў", "ава", "аву", "ава", "авым", "аве"}},
+    {"be", SURNAME, {"еў", "ева", "еву", "ева", "евым", "еве"}},
+    {"be", NOUN, {"ка", "кі", "ку", "ку", "кам", "ку"}},
+    {"be", SURNAME, {"ін", "іна", "іну", "іна", "іным", "іне"}},
+    {"be", NOUN, {"ей", "ея", "ею", "ея", "еем", "еі"}},
+    {"be", NOUN, {"ай", "ая", "аю", "ая", "аем", "аі"}},
+    {"be", NOUN, {"а", "ы", "е", "у", "ай", "е"}},
+    {"be", NOUN, {"я", "і", "і", "ю", "яй", "і"}},
+    {"be", NOUN, {"ь", "я", "ю", "я", "ем", "і"}},
+    {"be", NOUN, {"", "а", "у", "а", "ам", "е"}},
     /* Ukrainian */
-    {"uk", {"ська", "ської", "ській", "ську", "ською", "ській"}},
-    {"uk", {"цька", "цької", "цькій", "цьку", "цькою", "цькій"}},
-    {"uk", {"ський", "ського", "ському", "ського", "ським", "ському"}},
-    {"uk", {"цький", "цького", "цькому", "цького", "цьким", "цькому"}},
-    {"uk", {"ова", "ової", "овій", "ову", "овою", "овій"}},
-    {"uk", {"ов", "ова", "ову", "ова", "овим", "ові"}},
-    {"uk", {"ій", "ія", "ію", "ія", "ієм", "ії"}},
-    {"uk", {"а", "и", "і", "у", "ою", "і"}},
-    {"uk", {"ь", "я", "ю", "я", "ем", "і"}},
-    {"uk", {"", "а", "у", "а", "ом", "і"}},
+    {"uk", SURNAME, {"ська", "ської", "ській", "ську", "ською", "ській"}},
+    {"uk", SURNAME, {"цька", "цької", "цькій", "цьку", "цькою", "цькій"}},
+    {"uk", SURNAME, {"ський", "ського", "ському", "ського", "ським", "ському"}},
+    {"uk", SURNAME, {"цький", "цького", "цькому", "цького", "цьким", "цькому"}},
+    {"uk", SURNAME, {"ова", "ової", "овій", "ову", "овою", "овій"}},
+    {"uk", SURNAME, {"ов", "ова", "ову", "ова", "овим", "ові"}},
+    {"uk", NOUN, {"ій", "ія", "ію", "ія", "ієм", "ії"}},
+    {"uk", NOUN, {"а", "и", "і", "у", "ою", "і"}},
+    {"uk", NOUN, {"ь", "я", "ю", "я", "ем", "і"}},
+    {"uk", NOUN, {"", "а", "у", "а", "ом", "і"}},
     /* Polish */
-    {"pl", {"ska", "skiej", "skiej", "ską", "ską", "skiej"}},
-    {"pl", {"cka", "ckiej", "ckiej", "cką", "cką", "ckiej"}},
-    {"pl", {"ski", "skiego", "skiemu", "skiego", "skim", "skim"}},
-    {"pl", {"cki", "ckiego", "ckiemu", "ckiego", "ckim", "ckim"}},
-    {"pl", {"owa", "owej", "owej", "ową", "ową", "owej"}},
+    {"pl", SURNAME, {"ska", "skiej", "skiej", "ską", "ską", "skiej"}},
+    {"pl", SURNAME, {"cka", "ckiej", "ckiej", "cką", "cką", "ckiej"}},
+    {"pl", SURNAME, {"ski", "skiego", "skiemu", "skiego", "skim", "skim"}},
+    {"pl", SURNAME, {"cki", "ckiego", "ckiemu", "ckiego", "ckim", "ckim"}},
+    {"pl", SURNAME, {"owa", "owej", "owej", "ową", "ową", "owej"}},
     /* Czech */
-    {"cs", {"ská", "ské", "ské", "skou", "skou", "ské"}},
-    {"cs", {"cká", "cké", "cké", "ckou", "ckou", "cké"}},
-    {"cs", {"ský", "ského", "skému", "ského", "ským", "ském"}},
-    {"cs", {"cký", "ckého", "ckému", "ckého", "ckým", "ckém"}},
-    {"cs", {"ová", "ové", "ové", "ovou", "ovou", "ové"}},
+    {"cs", SURNAME, {"ská", "ské", "ské", "skou", "skou", "ské"}},
+    {"cs", SURNAME, {"cká", "cké", "cké", "ckou", "ckou", "cké"}},
+    {"cs", SURNAME, {"ský", "ského", "skému", "ského", "ským", "ském"}},
+    {"cs", SURNAME, {"cký", "ckého", "ckému", "ckého", "ckým", "ckém"}},
+    {"cs", SURNAME, {"ová", "ové", "ové", "ovou", "ovou", "ové"}},
 };
 
 #define NPARADIGMS (sizeof(paradigms) / sizeof(paradigms[0]))
@@ -186,6 +192,7 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
 	poss = cyr ? 0 : possessive(word, n, lang);
 	memset(&out[0], 0, sizeof(out[0]));
 	out[0].paradigm = -1;
+	out[0].slots = out[0].given_slots = 1u << INFL_BASE;
 	if (n - poss >= INFLECT_MAX_BASE - 8) {
 		snprintf(out[0].base, sizeof(out[0].base), "%.*s",
 		         (int)(INFLECT_MAX_BASE - 8), word);
@@ -209,8 +216,9 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
 				const char *end = p->end[slot];
 				size_t elen = strlen(end), blen;
 				struct inflect_reading *r;
+				unsigned slots = 0;
 				size_t j;
-				int dup = 0;
+				int s2;
 
 				if (elen != len || !ends_with(word, n, end))
 					continue;
@@ -222,6 +230,10 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
 				blen = n - elen + strlen(p->end[INFL_BASE]);
 				if (blen >= INFLECT_MAX_BASE)
 					continue;
+				/* every case this ending stands for */
+				for (s2 = slot; s2 < INFL_NSLOTS; s2++)
+					if (!strcmp(p->end[s2], end))
+						slots |= 1u << s2;
 				r = &out[count];
 				memcpy(r->base, word, n - elen);
 				memcpy(r->base + n - elen, p->end[INFL_BASE],
@@ -229,10 +241,22 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
 				r->base[blen] = '\0';
 				for (j = 0; j < count; j++)
 					if (!strcmp(out[j].base, r->base))
-						dup = 1;
-				if (dup)
+						break;
+				if (j < count) {
+					/* the same base by another paradigm:
+					 * its cases too (not the word as it
+					 * stands: that is no case form) */
+					if (j > 0) {
+						out[j].slots |= slots;
+						if (p->kind == NOUN)
+							out[j].given_slots |=
+							    slots;
+					}
 					break;
+				}
 				r->slot = (enum inflect_slot)slot;
+				r->slots = slots;
+				r->given_slots = p->kind == NOUN ? slots : 0;
 				r->paradigm = (int)k;
 				r->suffix[0] = '\0';
 				count++;
@@ -241,6 +265,14 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
 		}
 	}
 	return count;
+}
+
+int inflect_set_slot(struct inflect_reading *r, enum inflect_slot slot)
+{
+	if (!inflect_in_slot(r, slot))
+		return -1;
+	r->slot = slot;
+	return 0;
 }
 
 void inflect_apply(struct buf *out, const char *base, size_t n,

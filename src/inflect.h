@@ -33,8 +33,16 @@ enum inflect_slot {
 /* One way of reading a word. */
 struct inflect_reading {
 	char base[INFLECT_MAX_BASE]; /* the base form, NUL-terminated */
-	enum inflect_slot slot;      /* the case the word stood in */
-	int paradigm;                /* index into the table, -1: none */
+	enum inflect_slot slot;      /* the case the word stood in: the first
+	                                of slots */
+	unsigned slots; /* every case the ending may stand for (bit 1 << slot):
+	                   Тихановской is genitive, dative, instrumental and
+	                   prepositional alike */
+	unsigned given_slots; /* of slots, the cases a given name may stand
+	                         in with this ending: the surname classes
+	                         (-ская, -ов, -ына ...) left out, so
+	                         Марыной is no genitive of the given name */
+	int paradigm;         /* index into the table, -1: none */
 	char suffix[8]; /* a possessive or genitive marker after the name as
 	                   written ('s, ’s, ’, s), "" if none */
 };
@@ -42,10 +50,11 @@ struct inflect_reading {
 /*
  * Fill out[0..max) with the readings of word[0..n) (one word, valid UTF-8)
  * and return how many: first the word as it stands (slot INFL_BASE, with
- * a possessive marker split off if there is one), then each paradigm whose
- * ending it carries, longest ending first.  lang is the ISO 639-1 code of
- * the text ("ru", "be", "en" ...); NULL or another code tries every
- * language of the word's script.  Words longer than INFLECT_MAX_BASE - 8
+ * a possessive marker split off if there is one), then each base the word
+ * may be a form of, longest ending first, with every case that ending
+ * stands for in slots (over every paradigm that gives that base).  lang is the
+ * ISO 639-1 code of the text ("ru", "be", "en" ...); NULL or another code tries
+ * every language of the word's script.  Words longer than INFLECT_MAX_BASE - 8
  * bytes get only the first reading.
  */
 size_t inflect_readings(struct inflect_reading *out, size_t max,
@@ -59,5 +68,18 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
  */
 void inflect_apply(struct buf *out, const char *base, size_t n,
                    const struct inflect_reading *r, const char *lang);
+
+/* Can reading r be read in case slot? */
+static inline int inflect_in_slot(const struct inflect_reading *r,
+                                  enum inflect_slot slot)
+{
+	return (r->slots >> slot) & 1u;
+}
+
+/*
+ * Set r's case to slot, one of r->slots (what inflect_apply will put a
+ * base in); returns 0, or -1 (r unchanged) when r cannot stand in slot.
+ */
+int inflect_set_slot(struct inflect_reading *r, enum inflect_slot slot);
 
 #endif

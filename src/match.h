@@ -84,7 +84,7 @@
  * Version of the comparison keys (tokeniser and placeholders): stored
  * token ids made under another version must be rebuilt from the texts.
  */
-#define MATCH_KEY_VERSION 1
+#define MATCH_KEY_VERSION 2 /* 2: ‘ ` ´ inside a word are apostrophes */
 
 enum match_unit_flags {
 	MATCH_CONFIRMED = 1, /* a person confirmed the translation */

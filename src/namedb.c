@@ -218,8 +218,8 @@ int namedb_add(struct store *st, const char *name, const char *lang,
 	if (rc >= 0 && entity > 0) {
 		rc = get_entity(st, entity, &x, e);
 		if (rc == 0)
-			rc = err_set(e, ERR_NOTFOUND, "no entity %lld",
-			             (long long)entity);
+			rc = err_set(e, ERR_NOTFOUND, "%s: no entity %lld",
+			             store_path(st), (long long)entity);
 		if (rc > 0 && x.en.status != STORE_NAME_CONFIRMED) {
 			/* a house form given to a proposal accepts it */
 			x.en.status = STORE_NAME_CONFIRMED;
@@ -575,7 +575,8 @@ int namedb_set_status(struct store *st, int64_t id, const char *alias,
 	}
 	rc = get_entity(st, id, &x, e);
 	if (rc == 0)
-		rc = err_set(e, ERR_NOTFOUND, "no entity %lld", (long long)id);
+		rc = err_set(e, ERR_NOTFOUND, "%s: no entity %lld",
+		             store_path(st), (long long)id);
 	if (rc > 0 && !alias) {
 		x.en.status = status;
 		rc = store_name_entity_put(st, &x.en, e);
@@ -593,8 +594,8 @@ int namedb_set_status(struct store *st, int64_t id, const char *alias,
 		rc = store_each_name_alias(st, id, find_alias, &r, e);
 		if (rc >= 0 && !r.found)
 			rc = err_set(e, ERR_NOTFOUND,
-			             "entity %lld has no spelling '%s'",
-			             (long long)id, alias);
+			             "%s: entity %lld has no spelling '%s'",
+			             store_path(st), (long long)id, alias);
 		if (rc >= 0) {
 			r.a.status = status;
 			if (status == STORE_NAME_REJECTED)

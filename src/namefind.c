@@ -198,11 +198,6 @@ void namefind_free(struct namefind *nf)
 
 /* ---- words and runs ---- */
 
-static int is_apostrophe(int32_t cp)
-{
-	return cp == '\'' || cp == 0x2019 || cp == 0x2BC;
-}
-
 /*
  * The word that starts at text[i] (a letter): its end, its letters and
  * capitals, and whether it starts with a capital.
@@ -228,7 +223,7 @@ static size_t word_end(const char *text, size_t len, size_t i, int *letters,
 		}
 		if (norm_is_mark(cp))
 			continue;
-		if (is_apostrophe(cp) && i < len) {
+		if (norm_is_apostrophe(cp) && i < len) {
 			size_t j = i;
 			int32_t next = norm_next(text, len, &j);
 
@@ -294,7 +289,7 @@ int namefind_next_run(const char *text, size_t len, size_t *pos,
 				small++;
 			}
 			if (j < end &&
-			    is_apostrophe(norm_next(text, len, &j)) &&
+			    norm_is_apostrophe(norm_next(text, len, &j)) &&
 			    j < end) {
 				k = j;
 				c = norm_next(text, len, &k);
@@ -363,6 +358,7 @@ size_t namefind_readings(struct inflect_reading *out, size_t max, const char *w,
 		memcpy(r->base, w, n);
 		r->base[n] = '\0';
 		r->slot = INFL_BASE;
+		r->slots = r->given_slots = 1u << INFL_BASE;
 		r->paradigm = -1;
 	}
 	return nr;
@@ -439,6 +435,8 @@ static void read_word(struct run *r, int i)
 /* A reading of a span: which reading each word takes, and the result. */
 struct reading {
 	int s, e;
+	int slot; /* the case the span was read in, -1: as written */
+	int fit;  /* words read in that case (not as written) */
 	int choice[NAMEFIND_MAX_RUN];
 	struct names_name p;
 	int tokword[NAMES_MAX_TOKENS]; /* word of each token */
@@ -542,6 +540,7 @@ static int resolve_surname(struct namefind *nf, struct run *r, int h, int guard,
 	memset(&cur, 0, sizeof(cur));
 	cur.s = h;
 	cur.e = h + 1;
+	cur.slot = -1;
 	best->hit.r.score = -1;
 	for (c = 0; c < r->nrd[h]; c++) {
 		if (!(r->info[h].hits & (1 << c)))
@@ -596,7 +595,36 @@ static int resolve_surname(struct namefind *nf, struct run *r, int h, int guard,
 	return found;
 }
 
-/* Try span [s, e) in every consistent reading; keep the best in *best. */
+/*
+ * Does the parsed span read a given name in a case only a surname class
+ * declines so (Марыной as a genitive, by -ына)?
+ */
+static int given_misread(const struct run *r, const struct reading *rdg)
+{
+	int t;
+
+	if (rdg->slot <= INFL_BASE)
+		return 0;
+	for (t = 0; t < rdg->p.ntok; t++) {
+		int w = rdg->tokword[t];
+		const struct inflect_reading *rd;
+
+		if (w < 0 || rdg->p.tok[t].role != NAMES_GIVEN)
+			continue;
+		rd = &r->rd[w][rdg->choice[w]];
+		if (inflect_in_slot(rd, (enum inflect_slot)rdg->slot) &&
+		    !((rd->given_slots >> rdg->slot) & 1u))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Try span [s, e) in every consistent reading (every word in one case);
+ * keep the best in *best: the best score; of equal ones, the fewest words,
+ * then the most words that stand in the case (Сяргеі Ціханоўскім is
+ * prepositional, not an instrumental with Сяргеі left as written).
+ */
 static void try_span(struct namefind *nf, struct run *r, int s, int e,
                      struct reading *best)
 {
@@ -612,61 +640,183 @@ static void try_span(struct namefind *nf, struct run *r, int s, int e,
 		read_word(r, i);
 	/* slot -1: every word whole, nothing split off */
 	for (slot = -1; slot < INFL_NSLOTS; slot++) {
-		int any = 0, k, dup;
+		int k, dup;
 
 		/* each word in this case if it can be, else as written */
+		cur.slot = slot;
+		cur.fit = 0;
 		for (i = s; i < e; i++) {
 			int c;
 
 			cur.choice[i] = 0;
 			for (c = 1; slot != INFL_BASE && c < r->nrd[i]; c++)
 				if (slot < 0 ? r->rd[i][c].paradigm < 0
-				             : (int)r->rd[i][c].slot == slot) {
+				             : inflect_in_slot(
+				                   &r->rd[i][c],
+				                   (enum inflect_slot)slot)) {
 					cur.choice[i] = c;
-					any = 1;
+					cur.fit++;
 					break;
 				}
 		}
-		if (slot != INFL_BASE && !any)
+		if (slot != INFL_BASE && !cur.fit)
 			continue;
+		/* one ending often stands for several cases: each choice
+		 * once, unless a given name fits one case and not another */
 		for (k = 0, dup = 0; k < ntried && !dup; k++) {
 			dup = 1;
-			for (i = s; i < e; i++)
-				if (tried[k][i] != cur.choice[i])
+			for (i = s; i < e; i++) {
+				const struct inflect_reading *rd =
+				    &r->rd[i][cur.choice[i]];
+				int g = slot > INFL_BASE &&
+				        ((rd->given_slots >> slot) & 1u);
+
+				if (tried[k][i] != cur.choice[i] * 2 + g)
 					dup = 0;
+			}
 		}
 		if (dup)
 			continue;
-		for (i = s; i < e; i++)
-			tried[ntried][i] = cur.choice[i];
+		for (i = s; i < e; i++) {
+			const struct inflect_reading *rd =
+			    &r->rd[i][cur.choice[i]];
+
+			tried[ntried][i] = cur.choice[i] * 2 +
+			                   (slot > INFL_BASE &&
+			                    ((rd->given_slots >> slot) & 1u));
+		}
 		ntried++;
-		if (parse_span(nf, r, &cur) < 0 || words_of(&cur.p) < 2)
+		if (parse_span(nf, r, &cur) < 0 || words_of(&cur.p) < 2 ||
+		    given_misread(r, &cur))
 			continue;
 		if (namestore_resolve(nf->ns, &cur.p, nf->mask, hits, 2) < 1)
 			continue;
 		cur.hit = hits[0];
-		/* the best score; of equal ones, the fewest words */
 		if (cur.hit.r.score > best->hit.r.score + 1e-9 ||
 		    (cur.hit.r.score > best->hit.r.score - 1e-9 &&
-		     cur.e - cur.s < best->e - best->s))
+		     (cur.e - cur.s < best->e - best->s ||
+		      (cur.e - cur.s == best->e - best->s &&
+		       cur.fit > best->fit))))
 			*best = cur;
 	}
 }
 
-/* Report the mention read as rdg: parts with their house words. */
+/* Is one of word w's readings the house word hw[0..hn) itself? */
+static int reads_as(const struct run *r, int w, const char *hw, size_t hn)
+{
+	int c;
+
+	for (c = 0; c < r->nrd[w]; c++)
+		if (norm_same_but_apostrophes(r->rd[w][c].base,
+		                              strlen(r->rd[w][c].base), hw, hn))
+			return 1;
+	return 0;
+}
+
+/*
+ * Write the apostrophes of out[from..to) as the written word w[0..n)
+ * writes its own (O’Brian -> O’Brien, not O'Brien), if it has one.
+ */
+static void keep_apostrophe(struct buf *out, size_t from, size_t to,
+                            const char *w, size_t n)
+{
+	size_t i = 0, k;
+	int32_t own = 0, cp;
+	struct buf b;
+
+	while (i < n && !own) {
+		cp = norm_next(w, n, &i);
+		if (norm_is_apostrophe(cp))
+			own = cp;
+	}
+	if (!own)
+		return;
+	buf_init(&b);
+	buf_add(&b, out->data + from, out->len - from);
+	buf_truncate(out, from);
+	for (i = 0; i < b.len;) {
+		k = i;
+		cp = norm_next(b.data, b.len, &i);
+		if (k < to - from && norm_is_apostrophe(cp))
+			norm_add(out, own);
+		else
+			buf_add(out, b.data + k, i - k);
+	}
+	buf_release(&b);
+}
+
+/*
+ * The second part of a double surname written after word w (Whalen of
+ * Salihovic-Whalen, or of Salihovic Whalen) when the house surname j has
+ * one too (hp token j + 1, joined by a hyphen) and it is spelled alike:
+ * its reading index in the case of rd, or -1.
+ */
+static int double_part(struct namefind *nf, struct run *r, int w,
+                       const struct names_name *hp, int j,
+                       const struct inflect_reading *rd)
+{
+	struct names_name p;
+	int c, pick = 0;
+
+	if (w + 1 >= r->n || j + 1 >= hp->ntok || !hp->tok[j + 1].hyphen ||
+	    hp->tok[j + 1].role == NAMES_INITIAL)
+		return -1;
+	read_word(r, w + 1);
+	for (c = 1; c < r->nrd[w + 1]; c++)
+		if (inflect_in_slot(&r->rd[w + 1][c], rd->slot)) {
+			pick = c;
+			break;
+		}
+	if (names_parse(nf->nm, &p, r->rd[w + 1][pick].base,
+	                strlen(r->rd[w + 1][pick].base), NULL) < 0 ||
+	    p.ntok != 1 || !names_given_equal(&p.tok[0], &hp->tok[j + 1]))
+		return -1;
+	return pick;
+}
+
+/* Is text[a..b) one hyphen (-, U+2010, U+2011)? */
+static int is_hyphen_sep(const char *text, size_t a, size_t b)
+{
+	size_t i = a;
+	int32_t cp;
+
+	if (a >= b)
+		return 0;
+	cp = norm_next(text, b, &i);
+	return i == b && (cp == '-' || cp == 0x2010 || cp == 0x2011);
+}
+
+/* A word of a mention and the house word it stands for. */
+struct item {
+	int w;     /* word of the run */
+	int j;     /* token of the house form, -1: none */
+	int tok;   /* token of the mention, -1: a double surname's part */
+	int house; /* the token has a house word (not an initial) */
+	struct inflect_reading rd;
+};
+
+/*
+ * Report the mention read as rdg: parts with their house words.  Words
+ * that stand for the parts of one hyphenated house word (Jean-Pierre,
+ * Salihović-Whalen) are one part, so the whole of it is reported, and
+ * a hyphen or a space between them is compared too.  *end: the word
+ * after the mention's last.
+ */
 static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
-                int surname, namefind_fn fn, void *ctx)
+                int surname, namefind_fn fn, void *ctx, int *end)
 {
 	struct namefind_part parts[NAMES_MAX_TOKENS];
+	struct item it[NAMES_MAX_TOKENS];
 	size_t hstart[NAMES_MAX_TOKENS], hlen[NAMES_MAX_TOKENS];
 	int hvalid[NAMES_MAX_TOKENS];
 	struct namefind_mention m;
 	struct names_result hr;
 	const struct names_name *hp = NULL;
 	struct namestore_alias ha;
-	int t, np = 0, k = rdg->hit.entity;
+	int t, q, n = 0, np = 0, k = rdg->hit.entity;
 
 	memset(&m, 0, sizeof(m));
+	memset(it, 0, sizeof(it));
 	m.entity = k;
 	m.alias = rdg->hit.alias;
 	m.score = rdg->hit.r.score;
@@ -683,47 +833,110 @@ static int emit(struct namefind *nf, struct run *r, const struct reading *rdg,
 			names_match(nf->nm, &rdg->p, hp, NAMES_THRESHOLD, &hr);
 		}
 	}
-	buf_reset(&nf->house);
-	buf_reset(&nf->spell);
-	for (t = 0; t < rdg->p.ntok; t++) {
-		int w = rdg->tokword[t], j;
-		const struct inflect_reading *rd;
+	*end = rdg->e;
+	/* the words, each with the house token it stands for */
+	for (t = 0; t < rdg->p.ntok && n < NAMES_MAX_TOKENS; t++) {
+		int w = rdg->tokword[t];
 
 		/* a word the name did not align (Thursday Mikalai X) is not
 		 * part of it */
 		if (w < 0 || (!surname && rdg->hit.r.aligned[t] < 0 &&
 		              !rdg->hit.r.surname))
 			continue;
-		rd = &r->rd[w][rdg->choice[w]];
-		parts[np].start = r->w[w].start;
-		parts[np].end = r->w[w].end;
-		parts[np].reading = rd;
-		parts[np].house = NULL;
-		parts[np].house_len = 0;
-		hvalid[np] = 0;
-		if (nf->spell.len)
-			buf_addch(&nf->spell, r->w[w].sep == '-' ? '-' : ' ');
-		buf_adds(&nf->spell, rd->base);
-		j = hp ? hr.aligned[t] : -1;
-		if (j >= 0 && j < hp->ntok &&
-		    rdg->p.tok[t].role != NAMES_INITIAL &&
-		    hp->tok[j].role != NAMES_INITIAL) {
-			const char *hw = ha.spelling + hp->tok[j].start;
-			size_t hn = hp->tok[j].end - hp->tok[j].start;
+		it[n].w = w;
+		it[n].tok = t;
+		it[n].j = hp ? hr.aligned[t] : -1;
+		if (hp && it[n].j >= hp->ntok)
+			it[n].j = -1;
+		it[n].house = it[n].j >= 0 &&
+		              rdg->p.tok[t].role != NAMES_INITIAL &&
+		              hp->tok[it[n].j].role != NAMES_INITIAL;
+		/* the word in the case the whole name was read in (its
+		 * reading may stand for several: Тихановской) */
+		it[n].rd = r->rd[w][rdg->choice[w]];
+		if (rdg->slot > INFL_BASE)
+			inflect_set_slot(&it[n].rd,
+			                 (enum inflect_slot)rdg->slot);
+		n++;
+	}
+	/* a surname alone: the rest of a double surname written with it */
+	while (surname && hp && n > 0 && n < NAMES_MAX_TOKENS &&
+	       it[n - 1].house) {
+		int c = double_part(nf, r, it[n - 1].w, hp, it[n - 1].j,
+		                    &it[n - 1].rd);
 
+		if (c < 0)
+			break;
+		it[n].w = it[n - 1].w + 1;
+		it[n].j = it[n - 1].j + 1;
+		it[n].tok = -1;
+		it[n].house = 1;
+		it[n].rd = r->rd[it[n].w][c];
+		inflect_set_slot(&it[n].rd, it[n - 1].rd.slot);
+		*end = it[n].w + 1;
+		n++;
+	}
+	buf_reset(&nf->house);
+	buf_reset(&nf->spell);
+	for (q = 0; q < n; q++) {
+		const struct item *x = &it[q];
+		const char *ws = r->text + r->w[x->w].start;
+		size_t wn = r->w[x->w].end - r->w[x->w].start, at;
+		const char *hw;
+		size_t hn;
+		int join;
+
+		if (nf->spell.len)
+			buf_addch(&nf->spell,
+			          r->w[x->w].sep == '-' ? '-' : ' ');
+		buf_adds(&nf->spell, x->rd.base);
+		/* one house word in two written ones: one part */
+		join = np > 0 && hvalid[np - 1] && x->house && hp &&
+		       it[q - 1].w + 1 == x->w && it[q - 1].j + 1 == x->j &&
+		       (r->w[x->w].sep == '-' || hp->tok[x->j].hyphen);
+		if (!join) {
+			parts[np].start = r->w[x->w].start;
+			parts[np].reading = &it[q].rd;
+			parts[np].house = NULL;
+			parts[np].house_len = 0;
+			hvalid[np] = 0;
 			hstart[np] = nf->house.len;
-			if (strlen(rd->base) == hn && !memcmp(rd->base, hw, hn))
-				/* the house form itself, declined: as written
-				 * (even where inflect knows no paradigm) */
-				buf_add(&nf->house, r->text + r->w[w].start,
-				        r->w[w].end - r->w[w].start);
-			else
-				inflect_apply(&nf->house, hw, hn, rd,
-				              *r->ilang ? r->ilang : NULL);
-			hlen[np] = nf->house.len - hstart[np];
-			hvalid[np] = 1;
+			np++;
 		}
-		np++;
+		parts[np - 1].end = r->w[x->w].end;
+		if (!x->house || !hp)
+			continue;
+		hw = ha.spelling + hp->tok[x->j].start;
+		hn = hp->tok[x->j].end - hp->tok[x->j].start;
+		if (join) {
+			/* the house's hyphen or space; a hyphen as written
+			 * where both have one */
+			size_t ga = r->w[x->w - 1].end, gb = r->w[x->w].start;
+			size_t ha0 = hp->tok[x->j - 1].end;
+
+			if (is_hyphen_sep(r->text, ga, gb) &&
+			    is_hyphen_sep(ha.spelling, ha0,
+			                  hp->tok[x->j].start))
+				buf_add(&nf->house, r->text + ga, gb - ga);
+			else
+				buf_add(&nf->house, ha.spelling + ha0,
+				        hp->tok[x->j].start - ha0);
+		}
+		at = nf->house.len;
+		if (reads_as(r, x->w, hw, hn)) {
+			/* the house form itself in some case form (even
+			 * where inflect knows no paradigm), whatever its
+			 * apostrophe: as written */
+			buf_add(&nf->house, ws, wn);
+		} else {
+			inflect_apply(&nf->house, hw, hn, &x->rd,
+			              *r->ilang ? r->ilang : NULL);
+			keep_apostrophe(&nf->house, at,
+			                nf->house.len - strlen(x->rd.suffix),
+			                ws, wn);
+		}
+		hlen[np - 1] = nf->house.len - hstart[np - 1];
+		hvalid[np - 1] = 1;
 	}
 	if (!np)
 		return 0;
@@ -768,13 +981,14 @@ static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
 	i = 0;
 	while (i < r->n) {
 		struct reading best;
-		int h = i, s, e, guard;
+		int h = i, s, e, guard, end;
 
 		if (!r->info[i].hits) {
 			i++;
 			continue;
 		}
 		best.hit.r.score = -1;
+		best.fit = 0;
 		best.s = best.e = 0;
 		for (s = h - (MAX_SPAN - 1); s <= h; s++) {
 			if (s < lo)
@@ -784,19 +998,20 @@ static int scan_run(struct namefind *nf, struct run *r, namefind_fn fn,
 					try_span(nf, r, s, e, &best);
 		}
 		if (best.hit.r.score >= 0) {
-			if ((rc = emit(nf, r, &best, 0, fn, ctx)) != 0)
+			if ((rc = emit(nf, r, &best, 0, fn, ctx, &end)) != 0)
 				return rc;
-			i = lo = best.e;
+			i = lo = end;
 			continue;
 		}
 		guard = (h > lo && r->info[h - 1].given) ||
 		        (h + 1 < r->n && r->info[h + 1].given);
+		end = h + 1;
 		if (resolve_surname(nf, r, h, guard, &best)) {
-			if ((rc = emit(nf, r, &best, 1, fn, ctx)) != 0)
+			if ((rc = emit(nf, r, &best, 1, fn, ctx, &end)) != 0)
 				return rc;
-			lo = h + 1;
+			lo = end;
 		}
-		i = h + 1;
+		i = end;
 	}
 	return 0;
 }

@@ -29,7 +29,13 @@
  *
  * For each word of a mention, the word of the house form it stands for is
  * put in the same form (inflect_apply): the case ending of the written
- * word, the possessive kept.  namefind reads no files and knows nothing
+ * word in the case the whole name stands in, the possessive kept.  A word
+ * that is the house word in some case form is never a fix; nor is an
+ * apostrophe (’ and ' are one, norm_is_apostrophe), and a fix keeps the
+ * written word's apostrophe.  Written words that stand for the parts of
+ * one hyphenated house word (Jean Pierre for Jean-Pierre, the two parts of
+ * Salihovic-Whalen) are one part of the mention, so that they are fixed
+ * whole, hyphen or space included.  namefind reads no files and knows nothing
  * of the memory's tables (namestore.h).
  */
 #ifndef NEWSTM_NAMEFIND_H
@@ -103,7 +109,7 @@ int namefind_next_run(const char *text, size_t len, size_t *pos,
 size_t namefind_readings(struct inflect_reading *out, size_t max, const char *w,
                          size_t n, const char *ilang);
 
-/* One word of a mention. */
+/* One word of a mention (or the words of one hyphenated house word). */
 struct namefind_part {
 	size_t start, end;                     /* the word as written */
 	const struct inflect_reading *reading; /* how it was read */
@@ -136,7 +142,7 @@ typedef int (*namefind_fn)(void *ctx, const struct namefind_mention *m);
 int namefind_scan(struct namefind *nf, const char *text, size_t len,
                   const char *lang, namefind_fn fn, void *ctx);
 
-/* A word that is not in the house form (check, normalize). */
+/* A word (or hyphenated words) not in the house form (check, normalize). */
 struct namefind_fix {
 	size_t start, end;   /* bytes of the word as written */
 	size_t line, column; /* 1-based; column in code points */

@@ -111,14 +111,20 @@ struct lrun {
 	int initial[NAMEFIND_MAX_RUN];
 };
 
-/* The reading of word i in slot s, else its first reading. */
+/*
+ * The reading of word i in slot s (a given name's: mask holds its given
+ * readings, and the ending must be a given name's in s), else its first
+ * given reading, else its first reading.
+ */
 static int in_slot(const struct lrun *r, int i, int slot, int mask)
 {
 	int c;
 
 	for (c = 0; c < r->nrd[i]; c++)
-		if ((!mask || (mask & (1 << c))) &&
-		    (int)r->rd[i][c].slot == slot)
+		if (!mask
+		        ? inflect_in_slot(&r->rd[i][c], (enum inflect_slot)slot)
+		        : (mask & (1 << c)) &&
+		              ((r->rd[i][c].given_slots >> slot) & 1u))
 			return c;
 	if (mask) {
 		for (c = 0; c < r->nrd[i]; c++)
@@ -134,7 +140,7 @@ static int has_slot(const struct lrun *r, int i, int slot)
 	int c;
 
 	for (c = 0; c < r->nrd[i]; c++)
-		if ((int)r->rd[i][c].slot == slot)
+		if (inflect_in_slot(&r->rd[i][c], (enum inflect_slot)slot))
 			return 1;
 	return 0;
 }
@@ -205,13 +211,19 @@ void namelearn_text(struct namelearn *nl, int64_t id, const char *lang,
 			}
 			/* the case of the name: a case of the given name that
 			 * the surname can stand in too, else as written */
-			for (c = 0; c < r->nrd[i]; c++)
-				if ((r->given[i] & (1 << c)) &&
-				    r->rd[i][c].slot != INFL_BASE &&
-				    has_slot(r, j + 1, (int)r->rd[i][c].slot)) {
-					slot = (int)r->rd[i][c].slot;
-					break;
-				}
+			for (c = 0; c < r->nrd[i] && slot == INFL_BASE; c++) {
+				int sl;
+
+				if (!(r->given[i] & (1 << c)))
+					continue;
+				for (sl = INFL_GEN; sl < INFL_NSLOTS; sl++)
+					if (((r->rd[i][c].given_slots >> sl) &
+					     1u) &&
+					    has_slot(r, j + 1, sl)) {
+						slot = sl;
+						break;
+					}
+			}
 			end = j + 2;
 			for (k = i; k < n && k < j + 3; k++)
 				choice[k] = in_slot(r, k, slot,

@@ -316,9 +316,48 @@ static void last_letters(int32_t c[3], const char *s, size_t n)
 }
 
 /*
+ * Add the reading of a Latin word with its diacritics dropped as an
+ * alternative, if there is room and it is new: Wałęsa is written Walesa
+ * and Salihović Salihovic in English, but ę and ć read as ен and ч give
+ * other lookup keys.
+ */
+static void stripped_alt(struct names_token *t, const char *s, size_t n)
+{
+	struct buf b;
+	size_t i;
+	int k, latin = 0, marked = 0;
+
+	if (t->nalt >= 2)
+		return;
+	for (i = 0; i < n;) {
+		int32_t cp = norm_next(s, n, &i);
+
+		if (norm_script(cp) == SCRIPT_LATIN) {
+			latin = 1;
+			if (cp >= 0x80)
+				marked = 1;
+		} else if (norm_is_letter(cp)) {
+			return; /* another script */
+		}
+	}
+	if (!latin || !marked)
+		return;
+	buf_init(&b);
+	norm_fold_strip(&b, s, n);
+	k = t->nalt;
+	t->alt_len[k] =
+	    (unsigned char)translit_form(t->alt[k], b.data, b.len, TL_AUTO);
+	buf_release(&b);
+	if (!t->alt_len[k] || !strcmp(t->alt[k], t->form) ||
+	    (k && !strcmp(t->alt[k], t->alt[0])))
+		return;
+	t->nalt++;
+}
+
+/*
  * Readings of a token besides its form: a Czech feminine -ová taken off
  * (Sturgeonová is Sturgeon, Muchová Mucha, Ivanovová Ivanova), an English
- * j read as дж.
+ * j read as дж, the diacritics dropped (stripped_alt).
  */
 static void token_alts(struct names_token *t, const char *s, size_t n)
 {
@@ -350,12 +389,7 @@ static void token_alts(struct names_token *t, const char *s, size_t n)
 		if (t->alt_len[0] && strcmp(t->alt[0], t->form) != 0)
 			t->nalt = 1;
 	}
-}
-
-static int is_apostrophe(int32_t cp)
-{
-	return cp == '\'' || cp == 0x2019 || cp == 0x2BC || cp == 0x60 ||
-	       cp == 0x2018 || cp == 0xB4;
+	stripped_alt(t, s, n);
 }
 
 /* A word as the tokeniser found it. */
@@ -438,7 +472,7 @@ static int split_words(struct raw_token *w, const char *s, size_t n)
 			}
 			continue;
 		}
-		if (in && is_apostrophe(cp) && i < n) {
+		if (in && norm_is_apostrophe(cp) && i < n) {
 			size_t j = i, k;
 			int32_t next = norm_next(s, n, &j), after = 0;
 

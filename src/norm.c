@@ -469,6 +469,27 @@ int norm_is_symbol(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_SM && c <= UTF8PROC_CATEGORY_SO;
 }
 
+int norm_is_apostrophe(int32_t cp)
+{
+	return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018 ||
+	       cp == 0x60 || cp == 0xB4;
+}
+
+int norm_same_but_apostrophes(const char *a, size_t an, const char *b,
+                              size_t bn)
+{
+	size_t i = 0, j = 0;
+
+	while (i < an && j < bn) {
+		int32_t ca = norm_next(a, an, &i), cb = norm_next(b, bn, &j);
+
+		if (ca != cb &&
+		    !(norm_is_apostrophe(ca) && norm_is_apostrophe(cb)))
+			return 0;
+	}
+	return i == an && j == bn;
+}
+
 int norm_is_space(int32_t cp)
 {
 	if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r')

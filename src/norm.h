@@ -67,6 +67,16 @@ int norm_is_mark(int32_t cp);   /* Mn, Mc, Me */
 int norm_is_punct(int32_t cp);  /* P* */
 int norm_is_symbol(int32_t cp); /* S* */
 int norm_is_space(int32_t cp);  /* Zs, tab, LF, CR */
+/*
+ * An apostrophe as people type one inside a word (O'Brien, Tikhanovskaya’s):
+ * U+0027, U+2019, U+02BC, and the look-alikes U+2018, U+0060 and U+00B4.
+ * The one set the tokeniser and the name modules use.
+ */
+int norm_is_apostrophe(int32_t cp);
+/* Are a[0..an) and b[0..bn) the same code points but for which apostrophe
+ * (norm_is_apostrophe) each uses? */
+int norm_same_but_apostrophes(const char *a, size_t an, const char *b,
+                              size_t bn);
 int32_t norm_lower(int32_t cp);
 int32_t norm_upper(int32_t cp);
 

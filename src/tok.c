@@ -56,11 +56,6 @@ static enum cls cls_of(int32_t cp)
 	return C_SYM;
 }
 
-static int is_apostrophe(int32_t cp)
-{
-	return cp == '\'' || cp == 0x2019 || cp == 0x02BC;
-}
-
 static int is_hyphen(int32_t cp)
 {
 	return cp == '-' || cp == 0x2010 || cp == 0x2011;
@@ -112,6 +107,8 @@ static void add_key(struct buf *b, const char *s, size_t n)
 		for (i = start; i < b->len; i++)
 			if (b->data[i] >= 'A' && b->data[i] <= 'Z')
 				b->data[i] = (char)(b->data[i] + 32);
+			else if (b->data[i] == '`')
+				b->data[i] = '\''; /* O`Brien */
 		return;
 	}
 	norm_fold(b, s, n);
@@ -119,7 +116,7 @@ static void add_key(struct buf *b, const char *s, size_t n)
 		size_t k = r;
 		int32_t cp = norm_next(b->data, b->len, &k);
 
-		if (is_apostrophe(cp)) {
+		if (norm_is_apostrophe(cp)) {
 			b->data[w++] = '\'';
 		} else if (is_hyphen(cp)) {
 			b->data[w++] = '-';
@@ -168,7 +165,7 @@ static size_t word_end(const char *s, size_t n, size_t i)
 			seg++;
 			continue;
 		}
-		if ((is_apostrophe(cp) || is_hyphen(cp)) &&
+		if ((norm_is_apostrophe(cp) || is_hyphen(cp)) &&
 		    cls_at(s, n, j, &next) == C_LETTER) {
 			i = j;
 			continue;
@@ -257,7 +254,10 @@ void tok_split(struct tok_list *l, const char *s, size_t n, const char *lang)
 		case C_SYM:
 			i = j;
 			t = push(l, TOK_SYM, start, i);
-			add_key(&l->keys, s + start, i - start);
+			if (norm_is_apostrophe(cp)) /* ` ´ alone: themselves */
+				buf_add(&l->keys, s + start, i - start);
+			else
+				add_key(&l->keys, s + start, i - start);
 			end_key(l, t);
 			break;
 		}

@@ -12,7 +12,8 @@
  * sentences.
  *
  * Word rules: a word is a run of letters, marks and digits that starts
- * with a letter or mark; an apostrophe or hyphen between two letters joins
+ * with a letter or mark; an apostrophe (norm_is_apostrophe: ' ’ ʼ ‘ ` ´)
+ * or hyphen between two letters joins
  * ("Thursday's", "government-funded"), and so do the full stops of an
  * initialism ("U.S.", "e.g."; a single initial "A." is a word and a full
  * stop).  A

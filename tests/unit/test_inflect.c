@@ -79,3 +79,70 @@ TEST(inflect_apply_carries_the_form)
 	CHECK_STR(swap("Василя", "Василь", "Василь", "uk"), "Василя");
 	CHECK(has_reading("Василем", "uk", "Василь", INFL_INS));
 }
+
+/* Can word be read as base in case slot (as any name; as a given name)? */
+static int reads_in(const char *word, const char *lang, const char *base,
+                    enum inflect_slot slot, int given)
+{
+	struct inflect_reading r[8];
+	size_t n = inflect_readings(r, 8, word, strlen(word), lang), i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(r[i].base, base) &&
+		    ((given ? r[i].given_slots : r[i].slots) >> slot & 1u))
+			return 1;
+	return 0;
+}
+
+TEST(inflect_readings_every_case_of_an_ending)
+{
+	static const enum inflect_slot oblique[] = {INFL_GEN, INFL_DAT,
+	                                            INFL_INS, INFL_LOC};
+	size_t i;
+
+	/* one ending, four cases: each of them is a reading */
+	for (i = 0; i < 4; i++) {
+		CHECK(reads_in("Тихановской", "ru", "Тихановская", oblique[i],
+		               0));
+		CHECK(reads_in("Ціханоўскай", "be", "Ціханоўская", oblique[i],
+		               0));
+	}
+	CHECK(!reads_in("Тихановской", "ru", "Тихановская", INFL_ACC, 0));
+	CHECK(reads_in("Ціханоўскім", "be", "Ціханоўскі", INFL_INS, 0));
+	CHECK(reads_in("Ціханоўскім", "be", "Ціханоўскі", INFL_LOC, 0));
+	CHECK(reads_in("Светлане", "ru", "Светлана", INFL_DAT, 1));
+	CHECK(reads_in("Светлане", "ru", "Светлана", INFL_LOC, 1));
+	CHECK(reads_in("Сергея", "ru", "Сергей", INFL_ACC, 1));
+	/* the surname class -ына reads Марыной as a genitive too, but a
+	 * given name declines as a noun: only the instrumental */
+	CHECK(reads_in("Марыной", "ru", "Марына", INFL_GEN, 0));
+	CHECK(!reads_in("Марыной", "ru", "Марына", INFL_GEN, 1));
+	CHECK(reads_in("Марыной", "ru", "Марына", INFL_INS, 1));
+	CHECK(!reads_in("Тихановской", "ru", "Тихановская", INFL_GEN, 1));
+}
+
+TEST(inflect_set_slot_picks_one_of_the_cases)
+{
+	struct inflect_reading r[8];
+	struct buf out;
+	size_t n = inflect_readings(r, 8, "Цихановской", strlen("Цихановской"),
+	                            "ru"),
+	       i;
+
+	buf_init(&out);
+	for (i = 0; i < n; i++)
+		if (!strcmp(r[i].base, "Цихановская"))
+			break;
+	CHECK(i < n);
+	if (i < n) {
+		CHECK_INT(inflect_set_slot(&r[i], INFL_INS), 0);
+		CHECK_INT(r[i].slot, INFL_INS);
+		CHECK_INT(inflect_set_slot(&r[i], INFL_ACC), -1);
+		CHECK_INT(r[i].slot, INFL_INS);
+		/* a given name put in that case */
+		inflect_apply(&out, "Светлана", strlen("Светлана"), &r[i],
+		              "ru");
+		CHECK_STR(out.data, "Светланой");
+	}
+	buf_release(&out);
+}

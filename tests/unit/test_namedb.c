@@ -337,6 +337,36 @@ TEST(namedb_learn_clusters)
 	namelearn_free(nl);
 }
 
+TEST(namedb_learn_declined_names)
+{
+	static const char *const texts[][2] = {
+	    {"ru", "Встреча со Светланой Тихановской прошла."},
+	    {"ru", "Письмо Светлане Тихановской передали."},
+	    {"ru", "Говорили о Марине Петровской и с Мариной Петровской."},
+	    {"be", "Гаварылі аб Сяргеі Ціханоўскім і з Сяргеем Ціханоўскім."},
+	};
+	struct namelearn *nl = namelearn_new();
+	struct namelearn_result res;
+	const struct namelearn_person *p;
+	size_t i;
+
+	memset(&res, 0, sizeof(res));
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+		namelearn_text(nl, (int64_t)i + 1, texts[i][0], texts[i][1],
+		               strlen(texts[i][1]));
+	namelearn_run(nl, &res, 1);
+	/* the given name and the surname brought back to the nominative
+	 * together, whichever case their endings share */
+	p = person(&res, "Светлана Тихановская");
+	CHECK_INT(spelling(p, "ru", "Светлана Тихановская"), 2);
+	p = person(&res, "Марина Петровская");
+	CHECK_INT(spelling(p, "ru", "Марина Петровская"), 2);
+	p = person(&res, "Сяргей Ціханоўскі");
+	CHECK_INT(spelling(p, "be", "Сяргей Ціханоўскі"), 2);
+	namelearn_result_release(&res);
+	namelearn_free(nl);
+}
+
 TEST(namedb_learn_stores_proposals)
 {
 	char dir[64];

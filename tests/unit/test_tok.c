@@ -32,6 +32,23 @@ static const char *toks(struct buf *out, const char *s, const char *lang)
 	return out->data;
 }
 
+TEST(tok_apostrophes_one_set)
+{
+	struct buf b;
+
+	buf_init(&b);
+	/* every apostrophe norm_is_apostrophe knows joins a word and keys
+	 * as ' (the set names and namefind use) */
+	CHECK_STR(
+	    toks(&b, "O'Brien O’Brien Oʼbrien O‘Brien O`Brien O´Brien", "en"),
+	    "w:O'Brien=o'brien w:O’Brien=o'brien w:Oʼbrien=o'brien "
+	    "w:O‘Brien=o'brien w:O`Brien=o'brien w:O´Brien=o'brien");
+	/* quotes around a word are not inside it */
+	CHECK_STR(toks(&b, "‘Brien’ `x´", "en"),
+	          "p:‘=‘ w:Brien=brien p:’=’ s:`=` w:x=x s:´=´");
+	buf_release(&b);
+}
+
 TEST(tok_words_numbers_punctuation)
 {
 	struct buf b;
