@@ -16,67 +16,69 @@ static const struct lang_profile {
 	enum norm_script script;
 	const char *words;
 	const char *letters;
+	const char *absent; /* letters its orthography does not have */
 } profiles[] = {
     {"en", SCRIPT_LATIN,
      "the and of to in is that for on with was said it as at by from "
      "has have he his be are not this who were will an which she her "
      "they their had but been would after also its more than into "
      "about over when there what all we",
-     ""},
+     "", ""},
     {"de", SCRIPT_LATIN,
      "der die und das den des nicht ist mit sich auf dem ein eine zu "
      "von im für wurde sagte auch es er sie wie bei nach noch aus nur "
      "einer einem wird werden hat haben sind war",
-     "äöüß"},
+     "äöüß", ""},
     {"fr", SCRIPT_LATIN,
      "le la les des et est une un que qui dans du pour pas sur au il "
      "elle a ont été avec ce par son aux plus ne se sa ses leur mais "
      "cette selon été était",
-     "éèêàçùâîôœëï"},
+     "éèêàçùâîôœëï", ""},
     {"es", SCRIPT_LATIN,
      "el la los las de que y en del por con una un para es se al su "
      "como más fue dijo lo ha sus pero",
-     "ñáíóú¿¡"},
+     "ñáíóú¿¡", ""},
     {"it", SCRIPT_LATIN,
      "il di che e la per non un una del della gli le è sono con da al "
      "nel ha alla dei si anche ma",
-     "àèìòù"},
+     "àèìòù", ""},
     {"nl", SCRIPT_LATIN,
      "de het een van en is niet dat op te in zijn voor met die er aan "
      "ook als maar heeft werd door naar",
-     ""}, /* its "ij" is two letters: counted alone they favour Dutch */
+     "", ""}, /* its "ij" is two letters: counted alone they favour Dutch */
     {"pl", SCRIPT_LATIN,
      "się nie i w na że z do jest to jak po od za o ale przez co był "
      "jego oraz tak czy już",
-     "ąęłńśźżć"},
+     "ąęłńśźżć", ""},
     {"cs", SCRIPT_LATIN,
      "se na je že a v to s z do jsou byl by ale jak podle o pro jeho "
      "která který také už",
-     "řěůčšžýťďň"},
+     "řěůčšžýťďň", ""},
     {"pt", SCRIPT_LATIN,
      "o a os as de que e do da em um uma para com não por se na no "
      "dos das foi mais ao",
-     "ãõçâê"},
+     "ãõçâê", ""},
     {"ru", SCRIPT_CYRILLIC,
      "и в не на что с по это как он она к из за от о его то для был "
      "было так также который",
-     "ыэё"},
+     "ыэё", "ўіїєґј"},
     {"be", SCRIPT_CYRILLIC,
      "і ў не на што з па гэта як ён яна да ад за аб яго для быў было "
      "таксама які але",
-     "ўіыэ"},
+     "ўіыэ", "ищъїєґј"},
     {"uk", SCRIPT_CYRILLIC,
      "і в не на що з та до у як він вона це за від про його для був "
      "було також який але",
-     "їєґі"},
+     "їєґі", "ыэёъј"},
     {"bg", SCRIPT_CYRILLIC,
      "и на за да от се е че са не в с по като това той тя към които "
      "беше бяха ще",
-     "ъѝ"},
+     "ъѝ", "ыэёїєґј"},
     {"kk", SCRIPT_CYRILLIC,
-     "және мен да де бұл деп үшін бар жоқ бойынша осы болды", "әғқңөұүһі"},
+     "және мен да де бұл деп үшін бар жоқ бойынша осы болды", "әғқңөұүһі",
+     "їєґј"},
     {"sr", SCRIPT_CYRILLIC, "и у је да на се не за од са су као то што из",
-     "јљњћђџ"},
+     "јљњћђџ", "ыэёйщъїєґ"},
 };
 
 #define NPROFILES (sizeof(profiles) / sizeof(profiles[0]))
@@ -156,9 +158,12 @@ const char *lang_guess_sure(const char *s, size_t n, int *sure)
 
 			script[norm_script(cp)]++;
 			norm_add(&word, lc);
-			for (k = 0; k < NPROFILES; k++)
+			for (k = 0; k < NPROFILES; k++) {
 				if (has_letter(profiles[k].letters, lc))
 					score[k] += 0.3;
+				if (has_letter(profiles[k].absent, lc))
+					score[k] -= 1;
+			}
 		} else if (word.len) {
 			score_word(score, word.data, word.len);
 			words++;

@@ -43,13 +43,22 @@ int namecheck_run(struct namecheck *c, const char *path, const char *name,
 	if (*lang) {
 		snprintf(c->lang, sizeof(c->lang), "%s", lang);
 	} else {
-		const char *g = lang_guess(c->text.data, c->text.len);
+		int sure;
+		const char *g =
+		    lang_guess_sure(c->text.data, c->text.len, &sure);
 
+		/* a wrong guess would check against the wrong house forms
+		 * and pass silently: ask rather than guess */
 		if (!strcmp(g, "und"))
 			return err_set(e, ERR_FORMAT,
 			               "%s: cannot tell the language of the "
 			               "article: give --lang",
 			               name);
+		if (!sure)
+			return err_set(e, ERR_FORMAT,
+			               "%s: too little text to be sure of its "
+			               "language (it may be '%s'): give --lang",
+			               name, g);
 		lang_normalize(c->lang, g);
 	}
 	if ((rc = store_open(&c->st, tm_path, 0, e)) < 0)

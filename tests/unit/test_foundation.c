@@ -343,6 +343,19 @@ TEST(lang_guess_languages)
 		CHECK(!sure);
 		lang_guess_sure(en, strlen(en), &sure);
 		CHECK(sure);
+		/* letters a language does not have decide between close ones:
+		 * и is not Belarusian, ў and і are not Russian */
+		{
+			const char *ru = "Он сказал, что это не так и что "
+			                 "всё было иначе.";
+			const char *be = "Ён сказаў, што гэта не так і што "
+			                 "усё было інакш.";
+
+			CHECK_STR(lang_guess_sure(ru, strlen(ru), &sure), "ru");
+			CHECK(sure);
+			CHECK_STR(lang_guess_sure(be, strlen(be), &sure), "be");
+			CHECK(sure);
+		}
 	}
 }
 
