@@ -444,17 +444,6 @@ int norm_is_mark(int32_t cp)
 	       c == UTF8PROC_CATEGORY_ME;
 }
 
-int norm_is_alnum(int32_t cp)
-{
-	utf8proc_category_t c;
-
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
-		       (cp >= '0' && cp <= '9');
-	c = utf8proc_category(cp);
-	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
-}
-
 int norm_is_punct(int32_t cp)
 {
 	utf8proc_category_t c = utf8proc_category(cp);
@@ -504,13 +493,6 @@ int32_t norm_lower(int32_t cp)
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
 	return utf8proc_tolower(cp);
-}
-
-int32_t norm_upper(int32_t cp)
-{
-	if (cp < 0x80)
-		return (cp >= 'a' && cp <= 'z') ? cp - 32 : cp;
-	return utf8proc_toupper(cp);
 }
 
 enum norm_script norm_script(int32_t cp)

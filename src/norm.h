@@ -62,7 +62,6 @@ int norm_is_letter(int32_t cp);
 int norm_is_upper(int32_t cp);  /* Lu or Lt */
 int norm_is_lower(int32_t cp);  /* Ll */
 int norm_is_digit(int32_t cp);  /* Nd */
-int norm_is_alnum(int32_t cp);  /* letter, mark or number */
 int norm_is_mark(int32_t cp);   /* Mn, Mc, Me */
 int norm_is_punct(int32_t cp);  /* P* */
 int norm_is_symbol(int32_t cp); /* S* */
@@ -78,7 +77,6 @@ int norm_is_apostrophe(int32_t cp);
 int norm_same_but_apostrophes(const char *a, size_t an, const char *b,
                               size_t bn);
 int32_t norm_lower(int32_t cp);
-int32_t norm_upper(int32_t cp);
 
 enum norm_script {
 	SCRIPT_OTHER = 0,
