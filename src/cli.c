@@ -267,6 +267,12 @@ const char *cli_input_name(const char *path)
 	return !path || !strcmp(path, "-") ? "stdin" : path;
 }
 
+static int is_when(const char *w)
+{
+	return !strcmp(w, "auto") || !strcmp(w, "always") ||
+	       !strcmp(w, "never");
+}
+
 /*
  * Take the global options out of argv wherever they stand (before the first
  * "--"): --tm PATH, --tm=PATH, --color[=WHEN], --no-color.  Returns the new
@@ -296,17 +302,14 @@ static int take_globals(int argc, char **argv, struct cli_ctx *ctx,
 			ctx->tm_path = a + 5;
 		} else if (!strcmp(a, "--color")) {
 			/* --color WHEN, or alone for always (as ls has it) */
-			const char *w = i + 1 < argc ? argv[i + 1] : NULL;
-
-			if (w && (!strcmp(w, "auto") || !strcmp(w, "always") ||
-			          !strcmp(w, "never"))) {
+			if (i + 1 < argc && is_when(argv[i + 1])) {
 				*color = argv[++i];
-			} else if (w && w[0] != '-' && !cli_find(w) &&
-			           i + 2 < argc) {
+			} else if (i + 2 < argc && argv[i + 1][0] != '-' &&
+			           !cli_find(argv[i + 1])) {
 				cli_usage_error(NULL,
 				                "--color wants auto, always or "
 				                "never, not '%s'",
-				                w);
+				                argv[i + 1]);
 				return -1;
 			} else {
 				*color = "always";
