@@ -1,5 +1,6 @@
 #include "doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -194,18 +195,41 @@ static void add_anchor(struct doc *d, size_t off, size_t line, size_t col)
 	d->nanchor++;
 }
 
+/*
+ * The first of two spaces in a row in s[i, end), or end: eight bytes at a
+ * time, since text rarely has any and every line is searched.
+ */
+static size_t double_space(const char *s, size_t i, size_t end)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+
+	while (i + 9 <= end) {
+		uint64_t a, b, x;
+
+		/* byte k of x is zero where s[i + k] and s[i + k + 1] are
+		 * both spaces; the zero-byte test below is exact */
+		memcpy(&a, s + i, 8);
+		memcpy(&b, s + i + 1, 8);
+		x = (a ^ (0x20 * ones)) | (b ^ (0x20 * ones));
+		if ((x - ones) & ~x & high)
+			break; /* within these eight: the loop below finds it */
+		i += 8;
+	}
+	for (; i + 1 < end; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ')
+			return i;
+	return end;
+}
+
 /* Append a line's content with runs of spaces squeezed to one. */
 static void add_squeezed(struct buf *out, const char *s, size_t start,
                          size_t end)
 {
 	size_t i = start, run = start;
-	const char *sp;
 
-	while ((sp = memchr(s + i, ' ', end - i)) != NULL) {
-		i = (size_t)(sp - s) + 1;
-		if (i >= end || s[i] != ' ')
-			continue;
-		buf_add(out, s + run, i - run);
+	while ((i = double_space(s, i, end)) < end) {
+		buf_add(out, s + run, i + 1 - run);
 		while (i < end && s[i] == ' ')
 			i++;
 		run = i;
@@ -222,6 +246,9 @@ static void build_clean(struct doc *d, const struct buf *clean, unsigned flags)
 	int open = 0;
 
 	buf_init(&out);
+	/* the text never grows by more than a byte a line: reserve it once
+	 * rather than copying a large buffer at every doubling */
+	buf_grow(&out, clean->len + clean->len / 8 + 64);
 	for (start = 0; start <= clean->len;) {
 		const char *nl =
 		    memchr(clean->data + start, '\n', clean->len - start);
@@ -306,6 +333,9 @@ int doc_load(struct doc *d, struct text_info *info, const char *path,
 	rc = text_read(&raw, path, name, e);
 	if (rc < 0)
 		goto out;
+	/* room for the decoded text at once (a single-byte encoding can
+	 * double in UTF-8); pages never written cost no memory */
+	buf_grow(&clean, 2 * raw.len + 64);
 	/* decoding and cleaning in one pass, without a copy in between */
 	rc = text_decode_stream(info, raw.data, raw.len, name, o, clean_sink,
 	                        &clean, e);

@@ -522,21 +522,104 @@ static int common_symbol(int32_t cp)
 	}
 }
 
+/* What plausibility needs to know of one code point. */
+struct cp_info {
+	int32_t cp;
+	int letter, upper, lower, common;
+	enum norm_script script;
+};
+
+static void cp_info_set(struct cp_info *c, int32_t cp)
+{
+	c->cp = cp;
+	c->letter = norm_is_letter(cp);
+	c->upper = c->letter && norm_is_upper(cp);
+	c->lower = c->letter && norm_is_lower(cp);
+	c->common = common_symbol(cp);
+	c->script = norm_script(cp);
+}
+
 /*
- * How plausible a decoding is as natural text: non-ASCII letters inside
- * words with the usual case pattern score; symbols wedged between letters,
- * upper case after lower case in a word, scripts mixed inside a word and
- * control characters cost.  Returns INT32_MIN if the bytes do not decode.
+ * The plausibility of code point cur between prev and next (NULL at the
+ * end): non-ASCII letters inside words with the usual case pattern score;
+ * symbols wedged between letters, upper case after lower case in a word,
+ * scripts mixed inside a word and control characters cost.
+ */
+static long score_point(const struct cp_info *prev, const struct cp_info *cur,
+                        const struct cp_info *next)
+{
+	int pl = prev->letter, nl = next && next->letter;
+	long score = 0;
+
+	if (cur->cp < 0x80)
+		return 0;
+	if (cur->cp <= 0x9F)
+		return -8;
+	if (cur->letter) {
+		if (pl || nl)
+			score += 2;
+		if (pl && prev->lower && cur->upper)
+			score -= 4;
+		if (nl && next->upper && cur->lower)
+			score -= 4;
+		if ((pl && prev->script != cur->script) ||
+		    (nl && next->script != cur->script))
+			score -= 4;
+	} else if (!cur->common && pl && nl) {
+		score -= 6;
+	}
+	return score;
+}
+
+/*
+ * Plausibility of a single-byte decoding, byte by byte from a table of
+ * what each byte value is: no decoding, no lookups in the loop.
+ */
+static long plausibility_table(const struct byte_table *t, const char *s,
+                               size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct cp_info info[256], space;
+	long score = 0;
+	size_t i;
+	int b;
+
+	for (b = 0; b < 256; b++) {
+		size_t at = 0;
+
+		if (t->len[b])
+			cp_info_set(&info[b],
+			            norm_next(t->utf8[b], t->len[b], &at));
+		else
+			cp_info_set(&info[b], -1);
+	}
+	for (i = 0; i < n; i++)
+		if (!t->len[u[i]])
+			return INT32_MIN;
+	cp_info_set(&space, ' ');
+	for (i = 0; i < n; i++)
+		score += score_point(i ? &info[u[i - 1]] : &space, &info[u[i]],
+		                     i + 1 < n ? &info[u[i + 1]] : NULL);
+	return score;
+}
+
+/*
+ * How plausible a decoding is as natural text, summed over its code points
+ * (score_point).  Returns INT32_MIN if the bytes do not decode.
  */
 static long plausibility(const char *enc, const char *s, size_t n)
 {
 	struct buf u;
 	struct text_info dummy;
+	struct byte_table t;
 	struct sink k = {sink_to_buf, NULL, "", NULL, 0, 0};
+	struct cp_info w[3];
 	long score = 0;
-	int32_t prev = ' ', cur, next;
 	size_t i = 0;
+	int32_t next;
 
+	if (byte_table_build(&t, enc) == 0)
+		return plausibility_table(&t, s, n);
 	buf_init(&u);
 	k.ctx = &u;
 	memset(&dummy, 0, sizeof(dummy));
@@ -544,38 +627,18 @@ static long plausibility(const char *enc, const char *s, size_t n)
 		buf_release(&u);
 		return INT32_MIN;
 	}
-	if (i < u.len)
-		cur = norm_next(u.data, u.len, &i);
-	else
-		cur = ' ';
-	while (cur != -1) {
+	/* a window of three: w[0] before, w[1] scored, w[2] after */
+	cp_info_set(&w[0], ' ');
+	cp_info_set(&w[1], i < u.len ? norm_next(u.data, u.len, &i) : ' ');
+	for (;;) {
 		next = i < u.len ? norm_next(u.data, u.len, &i) : -1;
-		if (cur >= 0x80) {
-			int pl = norm_is_letter(prev);
-			int nl = next >= 0 && norm_is_letter(next);
-
-			if (cur <= 0x9F) {
-				score -= 8;
-			} else if (norm_is_letter(cur)) {
-				if (pl || nl)
-					score += 2;
-				if (pl && norm_is_lower(prev) &&
-				    norm_is_upper(cur))
-					score -= 4;
-				if (nl && norm_is_upper(next) &&
-				    norm_is_lower(cur))
-					score -= 4;
-				if ((pl &&
-				     norm_script(prev) != norm_script(cur)) ||
-				    (nl &&
-				     norm_script(next) != norm_script(cur)))
-					score -= 4;
-			} else if (!common_symbol(cur) && pl && nl) {
-				score -= 6;
-			}
-		}
-		prev = cur;
-		cur = next;
+		if (next != -1)
+			cp_info_set(&w[2], next);
+		score += score_point(&w[0], &w[1], next != -1 ? &w[2] : NULL);
+		if (next == -1)
+			break;
+		w[0] = w[1];
+		w[1] = w[2];
 	}
 	buf_release(&u);
 	return score;
@@ -637,8 +700,8 @@ static const char *utf16_without_bom(const unsigned char *u, size_t n)
 {
 	size_t i, zero_even = 0, zero_odd = 0;
 
-	if (n < 4 || n % 2)
-		return NULL;
+	if (n < 4 || n % 2 || !memchr(u, 0, n))
+		return NULL; /* most files: no NUL byte at all, found fast */
 	for (i = 0; i + 1 < n; i += 2) {
 		zero_even += u[i] == 0;
 		zero_odd += u[i + 1] == 0;
