@@ -251,6 +251,21 @@ static int32_t cp_before(const char *s, size_t i)
 	return norm_prev(s, &i);
 }
 
+/*
+ * Greek writes its question mark as U+037E, which NFC makes a semicolon:
+ * a semicolon right after a Greek letter (or closing quote after one) is a
+ * question mark.
+ */
+static int greek_question(const char *s, size_t i)
+{
+	int32_t cp;
+
+	if (s[i] != ';' || i == 0)
+		return 0;
+	cp = cp_before(s, i);
+	return (cp >= 0x0370 && cp <= 0x03FF) || (cp >= 0x1F00 && cp <= 0x1FFF);
+}
+
 static int is_word_char(int32_t cp)
 {
 	return norm_is_letter(cp) || norm_is_mark(cp) || norm_is_digit(cp);
@@ -1248,6 +1263,8 @@ static size_t cluster(struct st *t, size_t i)
 		k = j;
 		cp = norm_next(t->s, t->n, &k);
 		tk = term_kind(cp);
+		if (tk == T_NONE && j == i && greek_question(t->s, j))
+			tk = T_QE;
 		if (tk == T_DOT) {
 			dots++;
 		} else if (tk == T_ELLIPSIS) {
@@ -1324,7 +1341,8 @@ static void split_para(struct st *t, struct scratch *sc)
 		int32_t cp;
 
 		/* the common case: a letter or digit, counted and passed */
-		if ((c > ' ' && c < 0x7F && c != '.' && c != '!' && c != '?') ||
+		if ((c > ' ' && c < 0x7F && c != '.' && c != '!' && c != '?' &&
+		     c != ';') ||
 		    (plain_lead(c) && i + 1 < t->n)) {
 			begin(t, i);
 			if (t->cps < SEG_MAX_CHARS)
@@ -1345,7 +1363,7 @@ static void split_para(struct st *t, struct scratch *sc)
 			continue;
 		}
 		begin(t, i);
-		if (term_kind(cp) != T_NONE) {
+		if (term_kind(cp) != T_NONE || greek_question(t->s, i)) {
 			i = cluster(t, i);
 			continue;
 		}

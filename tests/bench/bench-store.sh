@@ -5,7 +5,8 @@
 #   import: xmllint --stream (libxml2's streaming parser, which only reads
 #           and checks the XML) if installed, else cat
 #   export: cat of the exported file (reading the same bytes back)
-# Targets: import >= 20,000 units/s, peak RSS <= 200 MB.
+# Targets: import >= 20,000 units/s, peak RSS <= 200 MB.  Then add on
+# generated article pairs (no target), against align on the same pairs.
 # Run by tests/bench/run.sh with BIN, RS, WORK, RUNS, MB and TOP set.
 set -e
 units=${BENCH_STORE_UNITS:-100000}
@@ -51,3 +52,32 @@ t_cat=$1
 echo "  newstm export: $(per_s "$units" "$t_exp") units/s ($(mbps "$obytes" "$t_exp") MB/s of TMX, median ${t_exp} s), peak RSS ${rss_exp} KB"
 echo "  cat of the exported file: $(mbps "$obytes" "$t_cat") MB/s; newstm takes $(ratio "$t_exp" "$t_cat") times as long"
 rm -f "$db" "$db-wal" "$db-shm" "$out"
+
+# --- add: article pairs segmented, aligned and stored, against aligning
+# the same pairs alone (newstm align on each, the work add repeats before
+# it writes); each run adds into a new memory
+pairs=${BENCH_ADD_PAIRS:-200}
+adir=$WORK/add
+mkdir -p "$adir"
+if [ ! -s "$adir/list.tsv" ]; then
+	: >"$adir/align.sh"
+	i=0
+	while [ "$i" -lt "$pairs" ]; do
+		awk -v n=30 -v seed=$((100 + i)) -v src="$adir/a$i.en" \
+			-v tgt="$adir/a$i.ru" -f "$TOP/tests/bench/gen-align.awk"
+		printf 'a%d.en\ta%d.ru\n' "$i" "$i" >>"$adir/list.tsv"
+		echo "\"\$1\" align --src-lang en --tgt-lang ru \"$adir/a$i.en\" \"$adir/a$i.ru\" >/dev/null" >>"$adir/align.sh"
+		i=$((i + 1))
+	done
+fi
+sents=$(cat "$adir"/a*.en | grep -c .)
+set -- $("$RS" -n "$RUNS" sh -c 'rm -f "$1" "$1-wal" "$1-shm"; exec "$2" --tm "$1" add --src-lang en --tgt-lang ru --list "$3" >/dev/null' \
+	sh "$db" "$BIN" "$adir/list.tsv")
+t_add=$1 rss_add=$3 st_add=$4
+set -- $("$RS" -n "$RUNS" sh "$adir/align.sh" "$BIN")
+t_al=$1
+stored=$("$BIN" --tm "$db" stats | awk '/^units:/ { print $2 }')
+echo "add: $pairs generated article pairs, $sents English sentences, $stored units stored:"
+echo "  newstm add --list: $(per_s "$pairs" "$t_add") pairs/s, $(per_s "$sents" "$t_add") sentences/s (median ${t_add} s), peak RSS ${rss_add} KB; status $st_add"
+echo "  newstm align on the same pairs, one process a pair: median ${t_al} s; add takes $(ratio "$t_add" "$t_al") times as long (one process, plus storing, index and a transaction a pair)"
+rm -f "$db" "$db-wal" "$db-shm"
