@@ -27,12 +27,14 @@ echo "newstm bench (medians of $runs runs; ${mb} MB inputs; $(nproc) cores)"
 echo
 
 # --- reader: newstm text against iconv on the same bytes
-gen mixed "$work/mixed.utf8.txt"
-gen ru "$work/ru.utf8.txt"
-[ -s "$work/ru.cp1251.txt" ] ||
-	iconv -f UTF-8 -t WINDOWS-1251 "$work/ru.utf8.txt" >"$work/ru.cp1251.txt"
+# (the size is in the names: a file left by a run with another BENCH_MB
+# is not reused)
+gen mixed "$work/mixed-$mb.utf8.txt"
+gen ru "$work/ru-$mb.utf8.txt"
+[ -s "$work/ru-$mb.cp1251.txt" ] ||
+	iconv -f UTF-8 -t WINDOWS-1251 "$work/ru-$mb.utf8.txt" >"$work/ru-$mb.cp1251.txt"
 echo "reader (newstm text) vs iconv, same input:"
-for f in mixed.utf8:UTF-8 ru.cp1251:WINDOWS-1251; do
+for f in mixed-$mb.utf8:UTF-8 ru-$mb.cp1251:WINDOWS-1251; do
 	name=${f%%:*}
 	enc=${f#*:}
 	file=$work/$name.txt
@@ -41,7 +43,7 @@ for f in mixed.utf8:UTF-8 ru.cp1251:WINDOWS-1251; do
 	t_new=$1 rss_new=$3
 	set -- $("$rs" -n "$runs" iconv -f "$enc" -t UTF-8 "$file")
 	t_base=$1
-	echo "  $name: newstm $(mbps "$bytes" "$t_new") MB/s, iconv $(mbps "$bytes" "$t_base") MB/s, ratio $(ratio "$t_base" "$t_new") (target >= 0.50); peak RSS ${rss_new} KB"
+	echo "  $name ($bytes bytes): newstm $(mbps "$bytes" "$t_new") MB/s, iconv $(mbps "$bytes" "$t_base") MB/s, ratio $(ratio "$t_base" "$t_new") (target >= 0.50); peak RSS ${rss_new} KB"
 done
 for extra in "$top"/tests/bench/bench-*.sh; do
 	[ -f "$extra" ] || continue
