@@ -39,6 +39,43 @@ int add_languages(const struct bitext *bt, struct err *e)
 	return 0;
 }
 
+/* What add does with a bead: store it, or count it as weak or lone. */
+enum bead_fate { BEAD_STORE, BEAD_WEAK, BEAD_LONE };
+
+static enum bead_fate bead_fate(const struct align_bead *bd, double min_conf)
+{
+	double conf = floor(bd->confidence * 100 + 0.5) / 100;
+
+	if (!bd->nsrc || !bd->ntgt)
+		return BEAD_LONE;
+	return conf < min_conf ? BEAD_WEAK : BEAD_STORE;
+}
+
+long long add_count(const struct bitext *bt, double min_conf,
+                    struct add_report *r)
+{
+	long long n = 0;
+	size_t k;
+
+	memset(r, 0, sizeof(*r));
+	for (k = 0; k < bt->r.nbead; k++) {
+		const struct align_bead *bd = &bt->r.beads[k];
+
+		switch (bead_fate(bd, min_conf)) {
+		case BEAD_LONE:
+			r->lone += (long long)(bd->nsrc + bd->ntgt);
+			break;
+		case BEAD_WEAK:
+			r->weak++;
+			break;
+		case BEAD_STORE:
+			n++;
+			break;
+		}
+	}
+	return n;
+}
+
 int add_pair(struct store *st, const struct bitext *bt, double min_conf,
              struct add_report *r, struct err *e)
 {
@@ -68,17 +105,17 @@ int add_pair(struct store *st, const struct bitext *bt, double min_conf,
 	}
 	for (k = 0; k < bt->r.nbead; k++) {
 		const struct align_bead *bd = &bt->r.beads[k];
-		double conf = floor(bd->confidence * 100 + 0.5) / 100;
+		enum bead_fate fate = bead_fate(bd, min_conf);
 		struct store_origin o;
 		struct store_pair p;
 		enum store_put_result res;
 		int64_t id;
 
-		if (!bd->nsrc || !bd->ntgt) {
+		if (fate == BEAD_LONE) {
 			r->lone += (long long)(bd->nsrc + bd->ntgt);
 			continue;
 		}
-		if (conf < min_conf) {
+		if (fate == BEAD_WEAK) {
 			r->weak++;
 			continue;
 		}

@@ -36,6 +36,14 @@ struct add_report {
 int add_languages(const struct bitext *bt, struct err *e);
 
 /*
+ * Count, without storing, what add_pair would do with bt: fills r's weak
+ * and lone counts (added, known and batch stay 0) and returns the number
+ * of pairs it would store.
+ */
+long long add_count(const struct bitext *bt, double min_conf,
+                    struct add_report *r);
+
+/*
  * Store the pairs of bt with confidence >= min_conf (compared at two
  * decimals, as newstm align prints them) as one batch.  The document is
  * bt->src.name; its title is the first sentence when it is a headline.

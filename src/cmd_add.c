@@ -57,6 +57,16 @@ static int add_one(struct store **st, const struct pair_path *pp,
 		status = cli_fail(&e);
 		goto out;
 	}
+	if (add_count(&bt, o->min_conf, &r) == 0) {
+		/* nothing to store: no memory is created or changed */
+		printf("%s %s: 0 new, 0 already known; %lld below %.2f left "
+		       "out, %lld sentence%s without counterpart (nothing "
+		       "stored)\n",
+		       bt.src.name, bt.tgt.name, r.weak, o->min_conf, r.lone,
+		       r.lone == 1 ? "" : "s");
+		fflush(stdout);
+		goto out;
+	}
 	if (!*st && !strcmp(ctx->tm_path, CLI_DEFAULT_TM))
 		flags |= STORE_MKDIR; /* the default home, tm/, on first use */
 	if (!*st && store_open(st, ctx->tm_path, flags, &e) < 0) {
@@ -93,15 +103,18 @@ static char *list_path(const char *list, const char *p, size_t n)
 
 /*
  * Read the --list file: one `src TAB tgt` per line, blank lines and lines
- * starting with # ignored.  Returns the number of pairs or -1 (reported).
+ * starting with # ignored.  A malformed line is reported with its number
+ * and counted in *bad; the other pairs are still returned.  Returns the
+ * number of pairs, or -1 (reported) when the file cannot be read.
  */
-static long read_list(struct pair_path **out, const char *list)
+static long read_list(struct pair_path **out, const char *list, long *bad)
 {
 	struct buf raw;
 	struct err e;
 	struct pair_path *pp = NULL;
 	size_t n = 0, cap = 0, pos = 0, line = 0;
 
+	*bad = 0;
 	buf_init(&raw);
 	err_clear(&e);
 	if (text_read(&raw, list, cli_input_name(list), &e) < 0) {
@@ -126,13 +139,10 @@ static long read_list(struct pair_path **out, const char *list)
 		    memchr(tab + 1, '\t', len - (size_t)(tab + 1 - s))) {
 			cli_warn(
 			    "%s: line %zu: expected two paths separated by "
-			    "one tab",
+			    "one tab; line skipped",
 			    cli_input_name(list), line);
-			while (n)
-				free(pp[--n].src), free(pp[n].tgt);
-			free(pp);
-			buf_release(&raw);
-			return -1;
+			(*bad)++;
+			continue;
 		}
 		XGROW(pp, cap, n + 1);
 		pp[n].src = list_path(list, s, (size_t)(tab - s));
@@ -169,7 +179,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	struct add_cmd_opts o;
 	struct pair_path *pairs = NULL, one;
 	struct store *st = NULL;
-	long npairs = 0, k;
+	long npairs = 0, bad = 0, k;
 	int c, status = CLI_OK;
 
 	memset(&o, 0, sizeof(o));
@@ -196,9 +206,11 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		if (optind < argc)
 			return cli_usage_error("add",
 			                       "--list takes no SRC TGT");
-		npairs = read_list(&pairs, o.list);
+		npairs = read_list(&pairs, o.list, &bad);
 		if (npairs < 0)
 			return CLI_FAIL;
+		if (bad)
+			status = CLI_FAIL; /* reported; the good lines go on */
 	} else {
 		if (cli_pair_paths(argc - optind, argv + optind, "add") !=
 		    CLI_OK)
@@ -254,8 +266,10 @@ const struct cli_cmd cmd_add = {
     "  --lossy          replace invalid bytes with U+FFFD and warn\n"
     "  --list FILE      add every pair in FILE: one `SRC TAB TGT` per\n"
     "                   line (relative paths are relative to FILE's\n"
-    "                   folder; # starts a comment), each pair its own\n"
-    "                   transaction, with a progress bar on a terminal\n"
+    "                   folder; lines starting with # are comments),\n"
+    "                   each pair its own transaction, with a progress\n"
+    "                   bar on a terminal; a bad line or pair is\n"
+    "                   reported and the others are still added\n"
     "\n"
     "Prints, per pair: \"SRC TGT: N new, M already known; K below X left\n"
     "out, L sentences without counterpart (batch B)\".\n"

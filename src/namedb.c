@@ -152,39 +152,67 @@ static int words_of(const struct names *nm, const char *s, struct names_name *p)
 	return n;
 }
 
-/* The entity (confirmed or proposed) a new house form belongs to. */
+/*
+ * The entity that already owns name: a full name as the matcher resolves
+ * it, a one-word name by its exact spelling.  *id is 0 when none does; a
+ * name that fits several entities is an error (ERR_NOTFOUND: no one
+ * entity) listing their IDs, since picking one would give a house form to
+ * the wrong person.
+ */
 static int owner_of(struct store *st, const char *name, int64_t *id,
                     struct err *e)
 {
 	struct namestore *ns = namestore_new();
-	struct namestore_hit hits[1];
+	struct namestore_hit hits[NAMESTORE_MAX_HITS];
+	int64_t ids[NAMESTORE_MAX_HITS];
 	struct names_name p;
-	int rc, k, words;
+	int rc, k, words, n = 0;
 
 	*id = 0;
 	rc =
 	    namestore_load(ns, st, NAMESTORE_CONFIRMED | NAMESTORE_PROPOSED, e);
 	words = words_of(namestore_names(ns), name, &p);
-	if (rc >= 0 && words >= 2 &&
-	    namestore_resolve(ns, &p, NAMESTORE_ANY, hits, 1) == 1)
-		*id = namestore_entity_id(ns, hits[0].entity);
-	for (k = 0;
-	     rc >= 0 && words == 1 && !*id && k < namestore_entity_count(ns);
+	if (rc >= 0 && words >= 2) {
+		n = namestore_resolve(ns, &p, NAMESTORE_ANY, hits,
+		                      NAMESTORE_MAX_HITS);
+		for (k = 0; k < n; k++)
+			ids[k] = namestore_entity_id(ns, hits[k].entity);
+	}
+	for (k = 0; rc >= 0 && words == 1 && k < namestore_entity_count(ns);
 	     k++) {
 		const int *al;
-		int n = namestore_entity_aliases(ns, k, &al), i;
+		int na = namestore_entity_aliases(ns, k, &al), i;
 
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < na && n < NAMESTORE_MAX_HITS; i++) {
 			struct namestore_alias a;
 
 			namestore_alias(ns, al[i], &a);
 			if (!strcmp(a.spelling, name) &&
-			    a.status != STORE_NAME_REJECTED)
-				*id = namestore_entity_id(ns, k);
+			    a.status != STORE_NAME_REJECTED) {
+				ids[n++] = namestore_entity_id(ns, k);
+				break;
+			}
 		}
 	}
 	namestore_free(ns);
-	return rc;
+	if (rc < 0)
+		return rc;
+	if (n == 1)
+		*id = ids[0];
+	if (n > 1) {
+		char list[NAMESTORE_MAX_HITS * 24] = "";
+		size_t len = 0;
+
+		for (k = 0; k < n; k++)
+			len += (size_t)snprintf(list + len, sizeof(list) - len,
+			                        "%s%lld", k ? ", " : "",
+			                        (long long)ids[k]);
+		return err_set(e, ERR_NOTFOUND,
+		               "%s: '%s' names %d entities (%s): give the ID "
+		               "with --entity, or --new for another person",
+		               store_path(st), name, n, list);
+	}
+	return 0;
 }
 
 int namedb_add(struct store *st, const char *name, const char *lang,
