@@ -379,7 +379,8 @@ static int run_add(int argc, char **argv, const struct cli_ctx *ctx)
 	       out.created ? "new entity" : "entity", (long long)out.entity,
 	       out.label, lang, name);
 	for (i = 0; i < nal; i++)
-		printf("alias in %s: %s\n", lang, aliases[i]);
+		if (strcmp(aliases[i], name) != 0)
+			printf("alias in %s: %s\n", lang, aliases[i]);
 	rc = cli_finish_output(CLI_OK);
 out:
 	store_free(st);
@@ -704,10 +705,13 @@ static int run_show(int argc, char **argv, const struct cli_ctx *ctx)
 			rc = cli_fail(&e);
 	}
 	for (i = 0; rc == CLI_OK && i < n; i++) {
+		int k = namestore_entity_find(ns, ids[i]);
+
+		if (k < 0)
+			continue; /* gone since it was found: nothing to show */
 		if (i)
 			putchar('\n');
-		if (show_entity(st, ns, namestore_entity_find(ns, ids[i]), &e) <
-		    0)
+		if (show_entity(st, ns, k, &e) < 0)
 			rc = cli_fail(&e);
 	}
 	namestore_free(ns);

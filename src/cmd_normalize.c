@@ -127,6 +127,7 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	const char *path = NULL, *name;
 	struct namecheck nc;
 	struct buf fixed, out;
+	size_t bom;
 	struct err e;
 	int c, dry = 0, rc = 0;
 
@@ -165,17 +166,25 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		rc = cli_fail(&e);
 		goto out;
 	}
+	/* the bytes as they came: a UTF-8 byte order mark too, so that a
+	 * diff's first line is the file's first line */
+	if (nc.info.bom && !strcmp(nc.info.encoding, "UTF-8"))
+		buf_adds(&fixed, "\xEF\xBB\xBF");
+	else if (strcmp(nc.info.encoding, "UTF-8") != 0)
+		cli_warn("%s: %s as UTF-8 (it was %s)", name,
+		         dry ? "the diff is written" : "written",
+		         nc.info.encoding);
+	bom = fixed.len;
 	namefind_apply(&fixed, nc.text.data, nc.text.len, &nc.fixes);
 	if (dry) {
-		unified(&out, name, nc.text.data, nc.text.len, fixed.data,
-		        fixed.len);
+		struct buf was;
+
+		buf_init(&was);
+		buf_add(&was, fixed.data, bom);
+		buf_add(&was, nc.text.data, nc.text.len);
+		unified(&out, name, was.data, was.len, fixed.data, fixed.len);
+		buf_release(&was);
 	} else {
-		/* the bytes as they came: a UTF-8 byte order mark too */
-		if (nc.info.bom && !strcmp(nc.info.encoding, "UTF-8"))
-			buf_adds(&out, "\xEF\xBB\xBF");
-		else if (strcmp(nc.info.encoding, "UTF-8") != 0)
-			cli_warn("%s: written as UTF-8 (it was %s)", name,
-			         nc.info.encoding);
 		buf_add(&out, fixed.data, fixed.len);
 	}
 	fwrite(out.data, 1, out.len, stdout);

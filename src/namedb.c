@@ -59,6 +59,8 @@ static int get_entity(struct store *st, int64_t id, struct entity *x,
 	int rc;
 
 	memset(x, 0, sizeof(*x));
+	if (id <= 0)
+		return 0; /* the store reads 0 as "every entity" */
 	rc = store_each_name_entity(st, id, get_entity_fn, x, e);
 	return rc < 0 ? rc : x->found;
 }
@@ -263,6 +265,9 @@ int namedb_add(struct store *st, const char *name, const char *lang,
 		out->created = 1;
 	}
 	for (i = 0; rc >= 0 && i <= n; i++) {
+		if (i > 0 && !strcmp(aliases[i - 1], name))
+			continue; /* the house form itself: stays the house form
+			           */
 		memset(&a, 0, sizeof(a));
 		a.entity = x.en.id;
 		a.lang = lang;
@@ -530,9 +535,10 @@ int namedb_find(struct store *st, const char *arg, unsigned mask, int64_t *ids,
 	int64_t id = 0;
 	int rc, n = 0, i;
 
-	for (c = arg; *c >= '0' && *c <= '9'; c++)
+	/* an ID: up to 18 digits (longer is no ID, and cannot overflow) */
+	for (c = arg; *c >= '0' && *c <= '9' && c - arg < 18; c++)
 		id = id * 10 + (*c - '0');
-	if (c != arg && !*c && c - arg < 18) {
+	if (c != arg && !*c) {
 		rc = get_entity(st, id, &x, e);
 		if (rc <= 0)
 			return rc;
