@@ -186,6 +186,9 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 		       r.total, r.n);
 	else
 		printf("%zu unit%s\n", r.total, r.total == 1 ? "" : "s");
+	if (!r.total && !o.target && !fflush(stdout))
+		cli_warn("no source holds it: --target searches the "
+		         "translations");
 out:
 	concord_result_release(&r);
 	buf_release(&b);

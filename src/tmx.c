@@ -203,6 +203,30 @@ static const char *attr(const char **attrs, const char *name)
 }
 
 /* The language of an element: xml:lang (TMX 1.4) or lang (TMX 1.1). */
+/*
+ * An XLIFF 1.2 target that a tool proposed and nobody has reviewed: its
+ * state asks for review and its state-qualifier says it came from a
+ * memory (fuzzy or leveraged) or machine translation, as `newstm
+ * pretranslate` writes them.  Stored, it would come back as a match.
+ */
+static int unreviewed(const char *state, const char **attrs)
+{
+	static const char *const from[] = {
+	    "fuzzy-match",          "leveraged-tm",  "leveraged-mt",
+	    "mt-suggestion",        "tm-suggestion", "leveraged-inherited",
+	    "leveraged-repository",
+	};
+	const char *q = attr(attrs, "state-qualifier");
+	size_t k;
+
+	if (strncmp(state, "needs-review", 12) != 0 || !q)
+		return 0;
+	for (k = 0; k < sizeof(from) / sizeof(from[0]); k++)
+		if (!strcmp(q, from[k]))
+			return 1;
+	return 0;
+}
+
 static const char *lang_attr(const char **attrs)
 {
 	const char *v = attr(attrs, "xml:lang");
@@ -835,6 +859,12 @@ static enum tag start_xliff(struct parse *P, const char *name,
 				snprintf(P->skip_reason, strlen(v) + 40,
 				         "state=\"%s\" (not translated)", v);
 			}
+			if (v && !P->skip_reason && unreviewed(v, attrs))
+				set_str(&P->skip_reason,
+				        "a proposal from a memory or machine "
+				        "translation nobody reviewed (state "
+				        "needs-review-*, state-qualifier "
+				        "leveraged or fuzzy)");
 			set_str(&P->tgt_lang_attr, lang_attr(attrs));
 		} else {
 			P->have_src = 1;
