@@ -391,6 +391,32 @@ static void lang_tag(struct buf *b, const char *el, const char *lang)
 	buf_adds(b, "\"");
 }
 
+/* One alt-trans: a source, its translation, where they came from. */
+static void alt_trans(struct buf *b, int score, const char *doc,
+                      const char *src_lang, const char *src, size_t src_len,
+                      const char *tgt_lang, const char *tgt, size_t tgt_len,
+                      const char *why, const char *more)
+{
+	buf_addf(b, "<alt-trans match-quality=\"%d\"", score);
+	if (doc && *doc) {
+		buf_adds(b, " origin=\"");
+		xml_attr(b, doc);
+		buf_adds(b, "\"");
+	}
+	buf_adds(b, " tool-id=\"newstm\">\n");
+	lang_tag(b, "source", src_lang);
+	buf_adds(b, ">");
+	xml(b, src, src_len);
+	buf_adds(b, "</source>\n");
+	lang_tag(b, "target", tgt_lang);
+	buf_adds(b, ">");
+	xml(b, tgt, tgt_len);
+	buf_adds(b, "</target>\n<note>");
+	xml(b, why, strlen(why));
+	xml(b, more, strlen(more));
+	buf_adds(b, "</note>\n</alt-trans>\n");
+}
+
 void suggest_xliff_unit(struct buf *b, const struct suggest_item *it,
                         const char *src_lang, const char *tgt_lang,
                         const char *const *docs, int draft, int min_score)
@@ -425,22 +451,9 @@ void suggest_xliff_unit(struct buf *b, const struct suggest_item *it,
 	}
 	for (i = 0; i < set->n; i++) {
 		const struct match_result *r = &set->v[i];
+		int adapted = r->proposed_len != r->target_len ||
+		              memcmp(r->proposed, r->target, r->target_len);
 
-		buf_addf(b, "<alt-trans match-quality=\"%d\"", r->score);
-		if (docs && docs[i] && *docs[i]) {
-			buf_adds(b, " origin=\"");
-			xml_attr(b, docs[i]);
-			buf_adds(b, "\"");
-		}
-		buf_adds(b, " tool-id=\"newstm\">\n");
-		lang_tag(b, "source", src_lang);
-		buf_adds(b, ">");
-		xml(b, r->source, r->source_len);
-		buf_adds(b, "</source>\n");
-		lang_tag(b, "target", tgt_lang);
-		buf_adds(b, ">");
-		xml(b, r->proposed, r->proposed_len);
-		buf_adds(b, "</target>\n");
 		buf_reset(&why);
 		buf_addf(&why, "newstm unit %lld, score %d (%s)",
 		         (long long)r->id, r->score, r->band);
@@ -448,9 +461,18 @@ void suggest_xliff_unit(struct buf *b, const struct suggest_item *it,
 			buf_adds(&why, "; penalties: ");
 			suggest_penalties(&why, r);
 		}
-		buf_adds(b, "<note>");
-		xml(b, why.data, why.len);
-		buf_adds(b, "</note>\n</alt-trans>\n");
+		/* an alt-trans is a source and its translation: the proposal
+		 * (numbers and names already fixed) translates this sentence,
+		 * the stored target the stored source */
+		if (adapted)
+			alt_trans(b, r->score, docs ? docs[i] : NULL, src_lang,
+			          it->text, it->len, tgt_lang, r->proposed,
+			          r->proposed_len, why.data,
+			          "; adapted to this sentence");
+		alt_trans(b, r->score, docs ? docs[i] : NULL, src_lang,
+		          r->source, r->source_len, tgt_lang, r->target,
+		          r->target_len, why.data,
+		          adapted ? "; as stored" : "");
 	}
 	buf_adds(b, "</trans-unit>\n");
 	buf_release(&why);
