@@ -451,8 +451,9 @@ void suggest_xliff_unit(struct buf *b, const struct suggest_item *it,
 	}
 	for (i = 0; i < set->n; i++) {
 		const struct match_result *r = &set->v[i];
-		int adapted = r->proposed_len != r->target_len ||
-		              memcmp(r->proposed, r->target, r->target_len);
+		int adapted =
+		    r->proposed_len != r->target_len ||
+		    memcmp(r->proposed, r->target, r->target_len) != 0;
 
 		buf_reset(&why);
 		buf_addf(&why, "newstm unit %lld, score %d (%s)",
