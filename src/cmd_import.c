@@ -175,6 +175,14 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 				fputs("\r\033[K", stderr);
 			report(name, &r);
 			stored++;
+			if (r.cut_short) {
+				/* the good units before the error are stored,
+				 * but the rest of the file was never read */
+				cli_warn("%s: the rest of the file after that "
+				         "error was not read",
+				         name);
+				status = CLI_FAIL;
+			}
 		}
 		import_report_release(&r);
 	}

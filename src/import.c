@@ -1084,6 +1084,7 @@ int import_file(struct store *st, const char *path, const struct import_opts *o,
 		rc = tmx_read(f, head, head_len, I.name, accept, &cb, &I, e);
 		if (rc < 0 && rc != ERR_DB && o->skip_bad && I.put > 0) {
 			bad(&I, e->msg);
+			r->cut_short = 1;
 			rc = 0;
 		}
 	} else {

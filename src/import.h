@@ -75,6 +75,8 @@ struct import_report {
 	size_t nskips, cap;
 	long long bad;                  /* bad parts skipped (skip_bad) */
 	char *bad_msgs[IMPORT_MAX_BAD]; /* the first of them */
+	int cut_short; /* skip_bad: an XML error ended the reading, so what
+	                  followed it was not read */
 };
 
 void import_report_init(struct import_report *r);
