@@ -924,12 +924,20 @@ int store_open_schema(struct store **out, const char *path, unsigned flags,
 			return err_set(e, ERR_IO,
 			               "%s: is a folder, not a memory file",
 			               path);
+		/* an empty file becomes a memory only when written to */
+		if (sb.st_size == 0 && !(flags & STORE_CREATE))
+			return err_set(e, ERR_FORMAT,
+			               "%s: an empty file, not a memory yet "
+			               "(add or import something first)",
+			               path);
 	} else if (errno == ENOENT || errno == ENOTDIR) {
 		if (!(flags & STORE_CREATE))
-			return err_set(e, ERR_NOTFOUND,
-			               "%s: no memory here (import something "
-			               "first, or give --tm PATH)",
-			               path);
+			return err_set(
+			    e, ERR_NOTFOUND,
+			    "%s: no memory at this path (add or "
+			    "import something first, or name another "
+			    "memory with --tm)",
+			    path);
 		if ((flags & STORE_MKDIR) && (rc = make_parent(path, e)) < 0)
 			return rc;
 		/* create it ourselves, for the true reason if we cannot */
