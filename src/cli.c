@@ -385,6 +385,18 @@ int cli_main(int argc, char **argv)
 		if (!c)
 			return cli_usage_error(NULL, "unknown command '%s'",
 			                       argv[2]);
+		if (argc > 3) {
+			/* help names compare: the subcommand's own --help */
+			static char help_opt[] = "--help";
+			char *sub[4];
+
+			sub[0] = argv[2];
+			sub[1] = argv[3];
+			sub[2] = help_opt;
+			sub[3] = NULL;
+			cli_opt_reset();
+			return cli_finish_output(c->run(3, sub, &ctx));
+		}
 		cli_print_help(stdout, c);
 		return cli_finish_output(CLI_OK);
 	}

@@ -1258,9 +1258,23 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 
 	if (argc < 2)
 		return cli_usage_error("names", "missing subcommand");
-	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    (!strcmp(argv[1], "help") && argc == 2)) {
 		names_help();
 		return CLI_OK;
+	}
+	if (!strcmp(argv[1], "help")) { /* names help SUB: SUB --help */
+		static char help_opt[] = "--help";
+		char *sub[3];
+
+		s = find_sub(argv[2]);
+		if (!s)
+			return cli_usage_error(
+			    "names", "unknown subcommand '%s'", argv[2]);
+		sub[0] = argv[2];
+		sub[1] = help_opt;
+		sub[2] = NULL;
+		return s->run(2, sub, ctx);
 	}
 	s = find_sub(argv[1]);
 	if (!s)
