@@ -56,6 +56,12 @@ static void report(const char *name, const struct import_report *r)
 	       name, r->counts.added, r->counts.added == 1 ? "" : "s",
 	       r->counts.merged + r->counts.known, r->skipped,
 	       (long long)r->batch);
+	if (r->counts.known)
+		cli_warn("%s: %lld of the merged unit%s already came from "
+		         "this very place (a file imported again): nothing "
+		         "changed for %s",
+		         name, r->counts.known, r->counts.known == 1 ? "" : "s",
+		         r->counts.known == 1 ? "it" : "them");
 	for (i = 0; i < r->nskips; i++) {
 		const struct import_skip *s = &r->skips[i];
 
@@ -139,6 +145,13 @@ static int run(int argc, char **argv, const struct cli_ctx *ctx)
 	}
 	if (optind >= argc)
 		return cli_usage_error("import", "no file to import");
+	if (o.src_lang && o.tgt_lang && !strcmp(o.src_lang, o.tgt_lang))
+		return cli_usage_error(
+		    "import",
+		    "--src-lang and --tgt-lang are both "
+		    "'%s': a translation needs two languages "
+		    "(en-US and en-GB are two)",
+		    o.src_lang);
 
 	memset(&h, 0, sizeof(h));
 	h.progress = ctx->progress;
@@ -202,7 +215,8 @@ const struct cli_cmd cmd_import = {
     "memory (--tm, default tm/memory.db, created with its folder tm/ on\n"
     "first use).  Each file is one transaction and one batch: all of it or\n"
     "nothing.  Units equal to stored ones after whitespace normalisation\n"
-    "are merged (counted, with their origins), not stored twice.\n"
+    "are merged, not stored twice: a unit counts the places (file and\n"
+    "position) it came from, so importing a file again adds nothing.\n"
     "\n"
     "formats (from --format, else the extension, else the content):\n"
     "  tmx    TMX 1.1, 1.2, 1.4b; UTF-8 or UTF-16; lang= or xml:lang=;\n"
