@@ -762,15 +762,25 @@ static int json_field(void *ctx, const struct json_field *f)
 			return 1;
 		}
 	} else if (!strcmp(f->key, "document")) {
-		if (f->type == JSON_STRING && f->len &&
-		    !memchr(f->str, '\0', f->len)) {
+		if (f->type == JSON_NULL)
+			return 0;
+		if (f->type != JSON_STRING || memchr(f->str, '\0', f->len)) {
+			j->problem = "\"document\" is not a string";
+			return 1;
+		}
+		if (f->len) {
 			buf_reset(&I->c);
 			buf_add(&I->c, f->str, f->len);
 			j->r->document = I->c.data;
 		}
 	} else if (!strcmp(f->key, "confirmed")) {
-		if (f->type == JSON_BOOL)
-			j->r->confirmed = f->boolean;
+		if (f->type == JSON_NULL)
+			return 0;
+		if (f->type != JSON_BOOL) {
+			j->problem = "\"confirmed\" is not true or false";
+			return 1;
+		}
+		j->r->confirmed = f->boolean;
 	}
 	return 0;
 }
