@@ -65,13 +65,15 @@ static void print_main_help(FILE *f)
 	for (i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %-13s %s\n", commands[i]->name,
 		        commands[i]->summary);
-	fputs("\nglobal options (before or after the command):\n"
+	fputs("\nglobal options (--tm and --color before or after the "
+	      "command):\n"
 	      "  --tm PATH      the memory (default $NEWSTM_TM, else "
 	      "tm/memory.db)\n"
 	      "  --color WHEN   auto (default: on a terminal, unless NO_COLOR "
-	      "is set),\n"
-	      "                 always (also --color alone) or never (also "
-	      "--no-color)\n"
+	      "is set\n"
+	      "                 or TERM is dumb), always (also --color alone) "
+	      "or never\n"
+	      "                 (also --no-color)\n"
 	      "  -h, --help     this help; `newstm COMMAND --help` for one "
 	      "command\n"
 	      "  -V, --version  print the version\n"

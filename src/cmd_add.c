@@ -248,7 +248,9 @@ const struct cli_cmd cmd_add = {
     "add",
     run,
     "align an article with its translation and store the pairs",
-    "add [--src-lang L] [--tgt-lang L] [--min-confidence X] SRC TGT\n"
+    "add [--src-lang L] [--tgt-lang L] [--presegmented]\n"
+    "       [--encoding NAME] [--src-encoding NAME] [--tgt-encoding NAME]\n"
+    "       [--lossy] [--min-confidence X] SRC TGT\n"
     "       newstm add [options] --list FILE",
     "Splits SRC and its translation TGT into sentences, aligns them (as\n"
     "`newstm align` does) and stores every pair with a confidence of at\n"

@@ -365,7 +365,9 @@ const struct cli_cmd cmd_align = {
     run,
     "align an article with its translation, sentence by sentence",
     "align [--src-lang L] [--tgt-lang L] [--presegmented]\n"
-    "       [--format tsv|jsonl|beads|text|tmx] [--min-confidence X] SRC TGT",
+    "       [--encoding NAME] [--src-encoding NAME] [--tgt-encoding NAME]\n"
+    "       [--lossy] [--format tsv|jsonl|beads|text|tmx]\n"
+    "       [--min-confidence X] [--width N] SRC TGT",
     "Splits SRC and its translation TGT into sentences and finds which\n"
     "sentences translate which, including sentences merged, split or\n"
     "left out.  Each pair gets a confidence from 0 to 1; pairs below 0.5\n"
