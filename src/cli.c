@@ -144,15 +144,11 @@ int cli_getopt(int argc, char **argv, const struct option *longopts,
 	const struct option *o;
 	int c, prev = optind;
 
-	/* short options are the single letters among the long ones' vals */
+	/* the only short option is -h: the long options' vals are internal
+	 * codes, and documented options are long ones (a hidden option
+	 * must not answer to a letter a user might try, such as -V) */
 	shortopts[n++] = ':';
 	shortopts[n++] = 'h';
-	for (o = longopts; o && o->name; o++)
-		if (o->val > ' ' && o->val < 127 && n + 3 < sizeof(shortopts)) {
-			shortopts[n++] = (char)o->val;
-			if (o->has_arg == required_argument)
-				shortopts[n++] = ':';
-		}
 	shortopts[n] = '\0';
 	{
 		struct option all[64];
