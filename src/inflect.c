@@ -72,6 +72,10 @@ static const struct paradigm {
     {"be", NOUN, {"я", "і", "і", "ю", "яй", "і"}},
     {"be", NOUN, {"ь", "я", "ю", "я", "ем", "і"}},
     {"be", NOUN, {"", "а", "у", "а", "ам", "е"}},
+    /* the locative after р and hardened consonants (аб Аляксандры), and
+     * of persons after к, г, х (аб Лосіку) */
+    {"be", NOUN, {"", "а", "у", "а", "ам", "ы"}},
+    {"be", NOUN, {"", "а", "у", "а", "ам", "у"}},
     /* Ukrainian */
     {"uk", SURNAME, {"ська", "ської", "ській", "ську", "ською", "ській"}},
     {"uk", SURNAME, {"цька", "цької", "цькій", "цьку", "цькою", "цькій"}},
@@ -296,6 +300,17 @@ void inflect_apply(struct buf *out, const char *base, size_t n,
 				best_len = elen;
 			}
 		}
+	}
+	/* among paradigms that fit equally, the one the word was read by:
+	 * Александры read as a locative in -ы gives Аляксандры, not the
+	 * first paradigm's Аляксандре */
+	if (best < NPARADIGMS && r->paradigm >= 0 &&
+	    (size_t)r->paradigm < NPARADIGMS && (size_t)r->paradigm != best) {
+		const struct paradigm *q = &paradigms[r->paradigm];
+
+		if (!strcmp(q->lang, paradigms[best].lang) &&
+		    !strcmp(q->end[INFL_BASE], paradigms[best].end[INFL_BASE]))
+			best = (size_t)r->paradigm;
 	}
 	if (best == NPARADIGMS || r->slot == INFL_BASE) {
 		buf_add(out, base, n);

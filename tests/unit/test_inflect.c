@@ -77,6 +77,13 @@ TEST(inflect_apply_carries_the_form)
 	CHECK(has_reading("Алеся", "be", "Алесь", INFL_GEN));
 	CHECK_STR(swap("Алеся", "Алесь", "Алесь", "be"), "Алеся");
 	CHECK_STR(swap("Василя", "Василь", "Василь", "uk"), "Василя");
+	/* Belarusian locative after р (-ы) and of persons after к (-у):
+	 * the house form takes the ending the word had */
+	CHECK(has_reading("Аляксандры", "be", "Аляксандр", INFL_LOC));
+	CHECK_STR(swap("Александры", "Александр", "Аляксандр", "be"),
+	          "Аляксандры");
+	CHECK_STR(swap("Александре", "Александр", "Аляксандр", "be"),
+	          "Аляксандре");
 	CHECK(has_reading("Василем", "uk", "Василь", INFL_INS));
 }
 
