@@ -84,6 +84,13 @@ TEST(inflect_apply_carries_the_form)
 	          "Аляксандры");
 	CHECK_STR(swap("Александре", "Александр", "Аляксандр", "be"),
 	          "Аляксандре");
+	/* Ukrainian -ія names and the masculine dative in -ові */
+	CHECK(has_reading("Марії", "uk", "Марія", INFL_GEN));
+	CHECK(has_reading("Юлією", "uk", "Юлія", INFL_INS));
+	CHECK_STR(swap("Владимирові", "Владимир", "Володимир", "uk"),
+	          "Володимирові");
+	CHECK_STR(swap("Владимиру", "Владимир", "Володимир", "uk"),
+	          "Володимиру");
 	CHECK(has_reading("Василем", "uk", "Василь", INFL_INS));
 }
 
