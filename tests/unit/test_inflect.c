@@ -84,6 +84,13 @@ TEST(inflect_apply_carries_the_form)
 	          "Аляксандры");
 	CHECK_STR(swap("Александре", "Александр", "Аляксандр", "be"),
 	          "Аляксандре");
+	/* Polish: alternations in the dative and locative; a Latin stem
+	 * ending in a vowel takes no consonant-stem ending */
+	CHECK(has_reading("Łukaszence", "pl", "Łukaszenka", INFL_DAT));
+	CHECK(has_reading("Łosikiem", "pl", "Łosik", INFL_INS));
+	CHECK(has_reading("Iharze", "pl", "Ihar", INFL_LOC));
+	CHECK(!has_reading("Sergia", "pl", "Sergi", INFL_GEN));
+	CHECK_STR(swap("Ihorze", "Ihor", "Ihar", "pl"), "Iharze");
 	/* Ukrainian -ія names and the masculine dative in -ові */
 	CHECK(has_reading("Марії", "uk", "Марія", INFL_GEN));
 	CHECK(has_reading("Юлією", "uk", "Юлія", INFL_INS));
