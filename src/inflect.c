@@ -118,24 +118,35 @@ static const struct paradigm {
     {"cs", SURNAME, {"ský", "ského", "skému", "ského", "ským", "ském"}},
     {"cs", SURNAME, {"cký", "ckého", "ckému", "ckého", "ckým", "ckém"}},
     {"cs", SURNAME, {"ová", "ové", "ové", "ovou", "ovou", "ové"}},
+    /* Czech masculine names, Lukašenko included (Czech declines it:
+     * Lukašenka, Lukašenkovi, Lukašenkem).  Feminine given names are not
+     * modelled: a name is then left as it stands, never cut short */
+    {"cs", NOUN, {"o", "a", "ovi", "a", "em", "ovi"}},
+    {"cs", NOUN, {"", "a", "ovi", "a", "em", "ovi"}},
+    {"cs", NOUN, {"", "a", "u", "a", "em", "u"}},
 };
 
 #define NPARADIGMS (sizeof(paradigms) / sizeof(paradigms[0]))
 
 /* The languages whose paradigms apply to a word of this script. */
-static int lang_applies(const char *plang, const char *lang, int cyrillic)
+static int lang_applies(const struct paradigm *p, const char *lang,
+                        int cyrillic)
 {
+	const char *plang = p->lang;
 	int p_cyr = !strcmp(plang, "ru") || !strcmp(plang, "be") ||
 	            !strcmp(plang, "uk");
 
 	if (p_cyr != cyrillic)
 		return 0;
 	if (!lang || !*lang)
-		return 1;
+		return p_cyr || p->kind == SURNAME;
 	if (!strcmp(lang, "ru") || !strcmp(lang, "be") || !strcmp(lang, "uk") ||
 	    !strcmp(lang, "pl") || !strcmp(lang, "cs"))
 		return !strcmp(plang, lang);
-	return 1; /* another language: a foreign name may carry any */
+	/* another language: a foreign surname may carry its own endings
+	 * (Cichanouskiej quoted in English), but reading an English word
+	 * as a Polish or Czech noun form would only misread it */
+	return p_cyr || p->kind == SURNAME;
 }
 
 static int ends_with(const char *w, size_t n, const char *end)
@@ -262,7 +273,7 @@ size_t inflect_readings(struct inflect_reading *out, size_t max,
 		for (k = 0; k < NPARADIGMS && count < max; k++) {
 			const struct paradigm *p = &paradigms[k];
 
-			if (!lang_applies(p->lang, lang, cyr))
+			if (!lang_applies(p, lang, cyr))
 				continue;
 			for (slot = INFL_GEN; slot < INFL_NSLOTS; slot++) {
 				const char *end = p->end[slot];
@@ -338,7 +349,7 @@ void inflect_apply(struct buf *out, const char *base, size_t n,
 			const char *end = paradigms[k].end[INFL_BASE];
 			size_t elen = strlen(end);
 
-			if (!lang_applies(paradigms[k].lang, lang, cyr) ||
+			if (!lang_applies(&paradigms[k], lang, cyr) ||
 			    !ends_with(base, n, end) ||
 			    norm_count(base, n - elen) < 2 ||
 			    (!elen && !fits_empty_ending(base, n)))

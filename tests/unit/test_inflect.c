@@ -91,6 +91,13 @@ TEST(inflect_apply_carries_the_form)
 	CHECK(has_reading("Iharze", "pl", "Ihar", INFL_LOC));
 	CHECK(!has_reading("Sergia", "pl", "Sergi", INFL_GEN));
 	CHECK_STR(swap("Ihorze", "Ihor", "Ihar", "pl"), "Iharze");
+	/* Czech masculine names, Lukašenko declined; English words are
+	 * never read as Polish or Czech noun forms */
+	CHECK(has_reading("Losika", "cs", "Losik", INFL_GEN));
+	CHECK(has_reading("Lukašenkem", "cs", "Lukašenko", INFL_INS));
+	CHECK_STR(swap("Igora", "Igor", "Ihar", "cs"), "Ihara");
+	CHECK(!has_reading("Lukashenka", "en", "Lukashenko", INFL_GEN));
+	CHECK(!has_reading("Losika", "en", "Losik", INFL_GEN));
 	/* Ukrainian -ія names and the masculine dative in -ові */
 	CHECK(has_reading("Марії", "uk", "Марія", INFL_GEN));
 	CHECK(has_reading("Юлією", "uk", "Юлія", INFL_INS));
