@@ -153,27 +153,12 @@ static void bad(struct imp *I, const char *msg)
 	I->r->bad++;
 }
 
-static int blank(const char *s)
-{
-	for (; *s; s++)
-		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' &&
-		    *s != '\f' && *s != '\v')
-			return 0;
-	return 1;
-}
-
 /* Is s[0..n) only white space, after a UTF-8 byte order mark? */
 static int blank_bytes(const char *s, size_t n)
 {
-	size_t i = 0;
-
 	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
-		i = 3;
-	for (; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' &&
-		    s[i] != '\r' && s[i] != '\f' && s[i] != '\v')
-			return 0;
-	return 1;
+		return norm_blank(s + 3, n - 3);
+	return norm_blank(s, n);
 }
 
 static void add_prop(struct imp *I, enum store_scope scope,
@@ -428,7 +413,7 @@ static int on_unit(void *ctx, const struct tmx_unit *u, struct err *e)
 		return 0;
 	}
 	src = &u->tuv[s];
-	if (blank(src->text.data)) {
+	if (norm_blank(src->text.data, src->text.len)) {
 		skip(I, "empty source segment",
 		     u->ntuv > 1 ? (long long)u->ntuv - 1 : 1, src->line,
 		     src->column, NULL);
@@ -479,7 +464,7 @@ static int on_unit(void *ctx, const struct tmx_unit *u, struct err *e)
 			     t->column, pairname);
 			continue;
 		}
-		if (blank(t->text.data)) {
+		if (norm_blank(t->text.data, t->text.len)) {
 			skip(I, "empty target segment", 1, t->line, t->column,
 			     NULL);
 			continue;
@@ -836,7 +821,8 @@ static int put_record(struct imp *I, const struct record *r, long long nth,
 		skip(I, "language pair not asked for", 1, line, 0, pairname);
 		return 0;
 	}
-	if (blank(r->source) || blank(r->target)) {
+	if (norm_blank(r->source, strlen(r->source)) ||
+	    norm_blank(r->target, strlen(r->target))) {
 		skip(I, "empty segment (a sentence without a counterpart?)", 1,
 		     line, 0, NULL);
 		return 0;
@@ -973,7 +959,7 @@ static int read_lines(struct imp *I, enum import_format fmt,
 			l = &line;
 			lineno = in->line;
 		}
-		if (!l->len || blank(l->data))
+		if (norm_blank(l->data, l->len))
 			continue;
 		lines++;
 		rc = record_of(I, fmt, l, lineno, &r, e);

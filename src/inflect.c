@@ -180,30 +180,6 @@ static size_t possessive(const char *w, size_t n, const char *lang)
 	return 0;
 }
 
-/* The unaccented letter of a small Latin letter (ą -> a, ó -> o), or 0. */
-static char latin_base(int32_t cp)
-{
-	static const struct {
-		int32_t cp;
-		char base;
-	} marked[] = {
-	    {0xE0, 'a'},  {0xE1, 'a'}, {0xE2, 'a'}, {0xE4, 'a'},  {0x105, 'a'},
-	    {0xE8, 'e'},  {0xE9, 'e'}, {0xEA, 'e'}, {0xEB, 'e'},  {0x119, 'e'},
-	    {0x11B, 'e'}, {0xEC, 'i'}, {0xED, 'i'}, {0xEE, 'i'},  {0xEF, 'i'},
-	    {0xF2, 'o'},  {0xF3, 'o'}, {0xF4, 'o'}, {0xF6, 'o'},  {0xF9, 'u'},
-	    {0xFA, 'u'},  {0xFB, 'u'}, {0xFC, 'u'}, {0x16F, 'u'}, {0xFD, 'y'},
-	    {0xFF, 'y'},
-	};
-	size_t k;
-
-	if (cp >= 'a' && cp <= 'z')
-		return (char)cp;
-	for (k = 0; k < sizeof(marked) / sizeof(marked[0]); k++)
-		if (marked[k].cp == cp)
-			return marked[k].base;
-	return 0;
-}
-
 /*
  * Paradigms with an empty base ending (Александр, Лосик) only fit bases
  * that end in a consonant: Лукашенко or Шойгу are indeclinable.
@@ -217,9 +193,9 @@ static int fits_empty_ending(const char *w, size_t n)
 		return 0;
 	cp = norm_lower(norm_prev(w, &i));
 	if (cp < 0x250) { /* Latin: not a vowel (with or without marks) */
-		char b = latin_base(cp);
+		int32_t b = norm_base(cp);
 
-		return norm_is_letter(cp) && !(b && strchr("aeiouy", b));
+		return norm_is_letter(cp) && !(b < 0x80 && strchr("aeiouy", b));
 	}
 	return norm_is_letter(cp) &&
 	       !(cp == 0x430 || cp == 0x435 || cp == 0x451 || cp == 0x438 ||

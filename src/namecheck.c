@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "namecheck.h"
+#include "norm.h"
 #include "banned.h"
 
 void namecheck_init(struct namecheck *c)
@@ -25,17 +26,6 @@ void namecheck_release(struct namecheck *c)
 	namecheck_init(c);
 }
 
-/* Anything but spaces and line breaks in s[0, n)? */
-static int has_text(const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strchr(" \t\r\n\f\v", s[i]) || !s[i])
-			return 1;
-	return 0;
-}
-
 int namecheck_run(struct namecheck *c, const char *path, const char *name,
                   const struct text_opts *to, const char *lang,
                   const char *tm_path, struct err *e)
@@ -51,7 +41,7 @@ int namecheck_run(struct namecheck *c, const char *path, const char *name,
 	buf_release(&raw);
 	if (rc < 0)
 		return rc;
-	if (!has_text(c->text.data, c->text.len))
+	if (norm_blank(c->text.data, c->text.len))
 		return err_set(e, ERR_EMPTY, "%s: empty input (no text)", name);
 	if (*lang) {
 		snprintf(c->lang, sizeof(c->lang), "%s", lang);

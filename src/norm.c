@@ -488,6 +488,28 @@ int norm_is_space(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
+int32_t norm_base(int32_t cp)
+{
+	utf8proc_int32_t d[8];
+	int boundclass = 0;
+	utf8proc_ssize_t n;
+
+	if (cp < 0xC0)
+		return cp;
+	n = utf8proc_decompose_char(cp, d, 8, UTF8PROC_DECOMPOSE, &boundclass);
+	return n > 0 ? d[0] : cp;
+}
+
+int norm_blank(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && (s[i] < '\t' || s[i] > '\r'))
+			return 0;
+	return 1;
+}
+
 int32_t norm_lower(int32_t cp)
 {
 	if (cp < 0x80)

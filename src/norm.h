@@ -77,6 +77,11 @@ int norm_is_apostrophe(int32_t cp);
 int norm_same_but_apostrophes(const char *a, size_t an, const char *b,
                               size_t bn);
 int32_t norm_lower(int32_t cp);
+/* The first code point of cp's canonical decomposition: ą -> a, й -> и;
+ * cp itself when it has none (ł, ø). */
+int32_t norm_base(int32_t cp);
+/* Is s[0..n) empty or only ASCII white space (space, \t \n \v \f \r)? */
+int norm_blank(const char *s, size_t n);
 
 enum norm_script {
 	SCRIPT_OTHER = 0,
